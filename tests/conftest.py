@@ -1,0 +1,20 @@
+"""Test-wide settings: headless Qt, isolated user folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep user fonts, settings and autosaves of the machine out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("STUDIO_USER_DIR", str(home))
+    monkeypatch.delenv("STUDIO_TEMPLATE_PATH", raising=False)
