@@ -29,3 +29,24 @@ def templates_dir() -> Path:
 
 def examples_dir() -> Path:
     return data_dir() / "examples"
+
+
+def user_dir() -> Path:
+    """The user's own Studio folder (added fonts, templates, settings, autosaves).
+
+    ``STUDIO_USER_DIR`` overrides the platform's usual place (tests use it to stay isolated).
+    """
+    env = os.environ.get("STUDIO_USER_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Studio", appauthor=False))
+
+
+def user_fonts_dir() -> Path:
+    return user_dir() / "fonts"
+
+
+def user_templates_dir() -> Path:
+    return user_dir() / "templates"
