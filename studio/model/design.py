@@ -59,7 +59,11 @@ class Transform(_Evented):
         return self
 
     def to_affine(self) -> Affine:
-        return Affine.translation(self.x, self.y) @ Affine.rotation(self.rotation) @ Affine.scaling(self.scale_x, self.scale_y)
+        return (
+            Affine.translation(self.x, self.y)
+            @ Affine.rotation(self.rotation)
+            @ Affine.scaling(self.scale_x, self.scale_y)
+        )
 
 
 class Stroke(_Evented):
@@ -141,7 +145,9 @@ AssetRef = Annotated[str, Field(min_length=1, max_length=1024)]
 
 class ImageLayer(_LayerBase):
     kind: Literal["image"] = "image"
-    asset: AssetRef = Field(description="Asset path: inside a project, assets/<sha256>.<ext>; beside a design.json, a relative path.")
+    asset: AssetRef = Field(
+        description="Asset path: inside a project, assets/<sha256>.<ext>; beside a design.json, a relative path."
+    )
     width: Length = Field(description="Frame width (mm).")
     height: Length = Field(description="Frame height (mm).")
     crop: Crop = Field(default_factory=Crop)
@@ -168,7 +174,9 @@ class ShapeLayer(_LayerBase):
     height: Annotated[float, Field(ge=0.0, le=10_000.0)] = 20.0
     corner_radius: Annotated[float, Field(ge=0.0, le=10_000.0)] = 0.0
     sides: Annotated[int, Field(ge=3, le=100)] = Field(default=5, description="Corners of a polygon, tips of a star.")
-    inner_ratio: Annotated[float, Field(gt=0.0, lt=1.0)] = Field(default=0.5, description="Star inner radius / outer radius.")
+    inner_ratio: Annotated[float, Field(gt=0.0, lt=1.0)] = Field(
+        default=0.5, description="Star inner radius / outer radius."
+    )
     fill: Color | None = Field(default_factory=lambda: Color(hex="#000000"))
     stroke: Stroke | None = None
 
@@ -241,10 +249,10 @@ class Design(_Evented):
             for layer in layers:
                 yield layer
                 if isinstance(layer, GroupLayer):
-                    yield from visit(layer.children)  # type: ignore[arg-type]
+                    yield from visit(layer.children)
 
         for area_id, area in self.areas.items():
-            for layer in visit(area.layers):  # type: ignore[arg-type]
+            for layer in visit(area.layers):
                 yield area_id, layer
 
     def find_layer(self, layer_id: str) -> AnyLayer:

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 MM_PER_INCH = 25.4
@@ -252,7 +253,7 @@ class Path:
             if seg[0] == "Z":
                 point = start
             else:
-                point = (seg[-2], seg[-1])  # type: ignore[misc]
+                point = (seg[-2], seg[-1])
                 if seg[0] == "M":
                     start = point
         return point
@@ -367,7 +368,7 @@ class Path:
             coords = seg[1:]
             mapped: list[float] = []
             for i in range(0, len(coords), 2):
-                mapped.extend(m.apply(coords[i], coords[i + 1]))  # type: ignore[arg-type]
+                mapped.extend(m.apply(coords[i], coords[i + 1]))
             out.append((op, *mapped))  # type: ignore[arg-type]
         return Path(out, self.fill_rule)
 
@@ -412,7 +413,9 @@ class Path:
                 for i in range(1, n + 1):
                     t = i / n
                     u = 1 - t
-                    poly.append((u * u * cur[0] + 2 * u * t * x1 + t * t * x, u * u * cur[1] + 2 * u * t * y1 + t * t * y))
+                    poly.append(
+                        (u * u * cur[0] + 2 * u * t * x1 + t * t * x, u * u * cur[1] + 2 * u * t * y1 + t * t * y)
+                    )
                 cur = (x, y)
             elif op == "C":
                 x1, y1, x2, y2, x, y = seg[1:]  # type: ignore[misc]
@@ -448,7 +451,7 @@ class Path:
         crossings = 0
         for poly in self.flatten(tolerance):
             pts = poly if poly[0] == poly[-1] else [*poly, poly[0]]
-            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+            for (x0, y0), (x1, y1) in pairwise(pts):
                 if y0 <= y < y1 or y1 <= y < y0:
                     xi = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
                     if xi > x:
@@ -459,9 +462,7 @@ class Path:
         return winding != 0
 
     def length(self, tolerance: float = 0.01) -> float:
-        return sum(
-            math.hypot(q[0] - p[0], q[1] - p[1]) for poly in self.flatten(tolerance) for p, q in zip(poly, poly[1:], strict=False)
-        )
+        return sum(math.hypot(q[0] - p[0], q[1] - p[1]) for poly in self.flatten(tolerance) for p, q in pairwise(poly))
 
     # -- SVG path data ------------------------------------------------------------------------
     def to_svg(self, precision: int = 4) -> str:
@@ -471,7 +472,7 @@ class Path:
 
         parts = []
         for seg in self.segments:
-            parts.append(seg[0] + " ".join(fmt(v) for v in seg[1:]))  # type: ignore[arg-type]
+            parts.append(seg[0] + " ".join(fmt(v) for v in seg[1:]))
         return " ".join(parts)
 
     @staticmethod
@@ -481,7 +482,7 @@ class Path:
 
 
 def _curve_steps(points: list[tuple[float, float]], tolerance: float) -> int:
-    span = sum(math.hypot(q[0] - p[0], q[1] - p[1]) for p, q in zip(points, points[1:], strict=False))
+    span = sum(math.hypot(q[0] - p[0], q[1] - p[1]) for p, q in pairwise(points))
     return max(2, min(256, math.ceil(math.sqrt(span / max(tolerance, 1e-6)) * 0.6)))
 
 
@@ -572,7 +573,16 @@ def _parse_svg_path(d: str) -> Path:
 
 
 def _svg_arc(
-    path: Path, x1: float, y1: float, rx: float, ry: float, phi_deg: float, large: bool, sweep: bool, x2: float, y2: float
+    path: Path,
+    x1: float,
+    y1: float,
+    rx: float,
+    ry: float,
+    phi_deg: float,
+    large: bool,
+    sweep: bool,
+    x2: float,
+    y2: float,
 ) -> None:
     """Endpoint-parameterised SVG arc to cubic Béziers (SVG 1.1, appendix F.6)."""
     if (x1, y1) == (x2, y2):

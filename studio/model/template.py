@@ -68,8 +68,12 @@ class MockupPlacement(_Strict):
     """Where a print area appears on a view's art, for the live mockup."""
 
     view: Identifier
-    kind: Literal["flat", "cylinder"] = Field(default="flat", description="How the flat print is bent onto the product.")
-    rect: tuple[float, float, float, float] = Field(description="x, y, width, height of the visible print in view-art units.")
+    kind: Literal["flat", "cylinder"] = Field(
+        default="flat", description="How the flat print is bent onto the product."
+    )
+    rect: tuple[float, float, float, float] = Field(
+        description="x, y, width, height of the visible print in view-art units."
+    )
 
 
 PrintMethod = Literal["digital", "offset", "dtg", "screen", "vinyl", "sublimation", "embroidery", "uv", "pad"]
@@ -86,7 +90,9 @@ class PrintArea(_Strict):
     )
     shape: AreaShape = Field(default_factory=AreaShape)
     print_method: PrintMethod = "digital"
-    max_colors: Annotated[int, Field(ge=1, le=64)] | None = Field(default=None, description="Ink limit (screen, vinyl).")
+    max_colors: Annotated[int, Field(ge=1, le=64)] | None = Field(
+        default=None, description="Ink limit (screen, vinyl)."
+    )
     background: Color | None = Field(default=None, description="Stock colour under the design (None: white paper).")
     placements: list[MockupPlacement] = Field(default_factory=list)
 
@@ -182,7 +188,12 @@ class Template(_Strict):
 
     @model_validator(mode="after")
     def _references(self) -> Template:
-        for kind, items in (("view", self.views), ("print area", self.print_areas), ("part", self.parts), ("option", self.options)):
+        for kind, items in (
+            ("view", self.views),
+            ("print area", self.print_areas),
+            ("part", self.parts),
+            ("option", self.options),
+        ):
             seen: set[str] = set()
             for item in items:
                 if item.id in seen:
@@ -192,7 +203,9 @@ class Template(_Strict):
         for area in self.print_areas:
             for placement in area.placements:
                 if placement.view not in views:
-                    raise ValueError(f"print area {area.id!r} is placed on view {placement.view!r}, which is not defined")
+                    raise ValueError(
+                        f"print area {area.id!r} is placed on view {placement.view!r}, which is not defined"
+                    )
         return self
 
     @property
