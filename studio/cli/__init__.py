@@ -1,1 +1,324 @@
-"""cli"""
+"""The ``studio`` command.
+
+With no subcommand it opens the desktop editor; the subcommands do headless work and share the
+exporters with the editor. Errors are one sentence on stderr naming the file and the problem,
+with a non-zero exit status; ``--debug`` shows the traceback as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from studio import __version__
+from studio.model.errors import StudioError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 64
+EXIT_INTERNAL = 70
+
+
+class UsageError(StudioError):
+    """A command line that cannot be carried out as given."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    if not args_list or (len(args_list) == 1 and not args_list[0].startswith("-") and args_list[0] not in _COMMANDS):
+        return _open_editor(args_list[0] if args_list else None)
+    args = parser.parse_args(args_list)
+    debug = bool(getattr(args, "debug", False))
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"studio: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StudioError as error:
+        if debug:
+            raise
+        print(str(error), file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        if debug:
+            raise
+        where = error.filename if error.filename else "studio"
+        print(f"{where}: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("studio: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line, keep the details for --debug
+        if debug:
+            raise
+        print(f"studio: internal error ({type(error).__name__}: {error}); run again with --debug for details.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _open_editor(project: str | None) -> int:
+    try:
+        app = importlib.import_module("studio.ui.app")
+    except ImportError:
+        print(
+            "studio: the desktop editor is not part of this installation; "
+            "the subcommands (studio --help) export, check and create designs.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result: int = app.main(project)
+    return result
+
+
+_COMMANDS = ("templates", "new", "export", "preflight")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    parser = argparse.ArgumentParser(
+        prog="studio",
+        description="Personalise products on templates and export print-ready files.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"studio {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    templates = sub.add_parser("templates", help="list or check product templates", parents=[common])
+    tsub = templates.add_subparsers(title="templates commands", metavar="ACTION")
+    tlist = tsub.add_parser("list", help="installed products, their views and print areas", parents=[common])
+    tlist.add_argument("--json", action="store_true", help="machine-readable output")
+    tlist.set_defaults(handler=_cmd_templates_list)
+    tval = tsub.add_parser("validate", help="check a template folder", parents=[common])
+    tval.add_argument("folder", type=Path, metavar="DIR")
+    tval.set_defaults(handler=_cmd_templates_validate)
+
+    new = sub.add_parser("new", help="create a project from a template", parents=[common])
+    new.add_argument("template", metavar="TEMPLATE_ID")
+    new.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.studio")
+    new.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a product option or a text field")
+    new.set_defaults(handler=_cmd_new)
+
+    export = sub.add_parser("export", help="write print files", parents=[common])
+    export.add_argument("project", type=Path, metavar="PROJECT")
+    export.add_argument("--format", choices=("pdf", "svg", "png"), required=True)
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    export.add_argument("--area", help="print area id (SVG and PNG; default the first)")
+    export.add_argument("--dpi", type=float, default=300.0, help="PNG resolution (default 300)")
+    export.add_argument("--bleed", type=float, help="bleed in mm (PDF default: the template's; SVG/PNG default: none)")
+    export.add_argument("--marks", action="store_true", help="PDF: crop marks outside the bleed")
+    export.add_argument("--cmyk", action="store_true", help="PDF: CMYK through the FOGRA39 profile, PDF/X-4")
+    export.add_argument("--cut-line", action="store_true", help="stroke the die line in the spot colour CutContour")
+    export.add_argument("--mirror", action="store_true", help="mirror the print (heat-transfer vinyl, transfers)")
+    export.add_argument("--transparent", action="store_true", help="PNG: transparent background")
+    export.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="value for a {field} in text")
+    export.set_defaults(handler=_cmd_export)
+
+    preflight = sub.add_parser("preflight", help="check that a design prints as intended", parents=[common])
+    preflight.add_argument("project", type=Path, metavar="PROJECT")
+    preflight.add_argument("--json", action="store_true", help="machine-readable output")
+    preflight.add_argument("--bleed", type=float, help="bleed in mm (default: the template's)")
+    preflight.set_defaults(handler=_cmd_preflight)
+    return parser
+
+
+# -- handlers ---------------------------------------------------------------------------------
+def _library():  # type: ignore[no-untyped-def]
+    from studio.io.templates import TemplateLibrary
+
+    return TemplateLibrary.default()
+
+
+def _cmd_templates_list(args: argparse.Namespace) -> int:
+    from studio.model.template import localize
+
+    library = _library()
+    templates = library.all()
+    if args.json:
+        data = [
+            {
+                "id": t.id,
+                "name": localize(t.product.name),
+                "category": t.product.category,
+                "version": t.version,
+                "views": [v.id for v in t.views],
+                "print_areas": [
+                    {
+                        "id": a.id,
+                        "name": localize(a.name),
+                        "width_mm": a.width,
+                        "height_mm": a.height,
+                        "bleed_mm": a.bleed,
+                        "safe_margin_mm": a.safe_margin,
+                        "shape": a.shape.kind,
+                        "print_method": a.print_method,
+                    }
+                    for a in t.print_areas
+                ],
+                "options": {o.id: [c.id for c in o.choices] for o in t.options},
+                "parts": [p.id for p in t.parts],
+            }
+            for t in templates
+        ]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for t in templates:
+        print(f"{t.id}  {localize(t.product.name)}  [{t.product.category}]")
+        print(f"    views: {', '.join(v.id for v in t.views)}")
+        for a in t.print_areas:
+            print(f"    area {a.id}: {a.width:g} x {a.height:g} mm, bleed {a.bleed:g} mm, {a.shape.kind}")
+    for problem in getattr(library, "problems", []):
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def _cmd_templates_validate(args: argparse.Namespace) -> int:
+    from studio.io.templates import validate_template_folder
+
+    problems = validate_template_folder(args.folder)
+    for problem in problems:
+        print(f"{problem.severity}: {problem.message}")
+    errors = sum(1 for p in problems if p.severity == "error")
+    if errors:
+        print(f"{args.folder}: {errors} error{'s' if errors > 1 else ''}; the template cannot be used.", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{args.folder}: the template is valid.")
+    return 0
+
+
+def _pairs(values: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set expects KEY=VALUE, got {item!r}")
+        out[key.strip()] = value
+    return out
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from studio.io.project import Project, new_design, save_project
+    from studio.io.assets import AssetStore
+
+    template = _library().get(args.template)
+    values = _pairs(args.set)
+    option_ids = {o.id for o in template.options}
+    options = {k: v for k, v in values.items() if k in option_ids}
+    variables = {k: v for k, v in values.items() if k not in option_ids}
+    design = new_design(template, options=options, variables=variables)
+    _check_output(args.output)
+    save_project(Project(design=design, template=template, assets=AssetStore(), path=None), args.output)
+    print(f"{args.output}: new {template.id} project.")
+    return 0
+
+
+def _load_document(path: Path, variables: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    from studio.io.project import load_project
+    from studio.render.scene import Document
+    from studio.text import FontRegistry
+
+    project = load_project(path, _library())
+    fonts = FontRegistry.default()
+    for ref in project.design.fonts:
+        fonts.add_bytes(project.assets.font(ref.asset), f"{path.name}: {ref.family} {ref.style}")
+    return Document(project.design, project.template, project.assets, fonts, variables or {}, name=path.stem)
+
+
+def _check_output(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise StudioError(f"{path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise StudioError(f"{path}: the folder {folder} cannot be written to.")
+    if path.is_dir():
+        raise StudioError(f"{path}: is a folder; give a file name.")
+
+
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write through a temporary file beside ``path``: a failed export leaves nothing behind."""
+    _check_output(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    doc = _load_document(args.project, _pairs(args.set))
+    area_ids = doc.area_ids()
+    if args.area is not None and args.area not in area_ids:
+        raise UsageError(f"{args.project}: no print area {args.area!r}; the areas are {', '.join(area_ids)}")
+    if args.dpi <= 0 or args.dpi > 2400:
+        raise UsageError("--dpi must be between 1 and 2400")
+    if args.bleed is not None and not 0 <= args.bleed <= 50:
+        raise UsageError("--bleed must be between 0 and 50 mm")
+    if args.format == "pdf":
+        from studio.export.options import PdfOptions
+        from studio.export.pdf import export_pdf
+
+        pdf_options = PdfOptions(
+            bleed=args.bleed,
+            marks=args.marks,
+            cut_line=args.cut_line,
+            cmyk=args.cmyk,
+            mirror=args.mirror,
+            areas=(args.area,) if args.area else None,
+        )
+        _write_atomically(args.output, lambda p: export_pdf(doc, p, options=pdf_options))
+    elif args.format == "svg":
+        from studio.export.options import SvgOptions
+        from studio.export.svg import export_svg
+
+        svg_options = SvgOptions(area=args.area, bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line)
+        _write_atomically(args.output, lambda p: export_svg(doc, p, options=svg_options))
+    else:
+        from studio.export.options import PngOptions
+        from studio.export.png import export_png
+
+        png_options = PngOptions(
+            area=args.area, dpi=args.dpi, transparent=args.transparent, bleed=args.bleed or 0.0, mirror=args.mirror
+        )
+        _write_atomically(args.output, lambda p: export_png(doc, p, options=png_options))
+    if sys.stdout.isatty():
+        print(f"{args.output}: written.")
+    return 0
+
+
+def _cmd_preflight(args: argparse.Namespace) -> int:
+    from studio.preflight import exit_code, run_preflight
+
+    doc = _load_document(args.project)
+    findings = run_preflight(doc, bleed=args.bleed)
+    code = exit_code(findings)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "project": str(args.project),
+                    "status": ["clean", "warnings", "errors"][code],
+                    "findings": [f.as_dict() for f in findings],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return code
+    for f in findings:
+        print(f"{f.severity}: {f.message}")
+    if not findings:
+        print(f"{args.project}: ready to print, no problems found.")
+    return code
