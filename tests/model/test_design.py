@@ -115,3 +115,29 @@ def test_template_references_are_checked():
     }
     with pytest.raises(ValidationError, match="view 'side'"):
         Template.model_validate(base)
+
+
+def test_cone_label_unrolls_to_the_circumferences():
+    import math
+
+    area = PrintArea.model_validate(
+        {
+            "id": "cup",
+            "name": "Cup",
+            "shape": {"kind": "cone", "top_diameter": 90, "bottom_diameter": 60, "cone_height": 80},
+        }
+    )
+    cone = area.shape.cone()
+    # The arcs are exactly as long as the circumferences they wrap.
+    assert cone.outer_radius * cone.sweep == pytest.approx(math.pi * 90, rel=1e-9)
+    assert cone.inner_radius * cone.sweep == pytest.approx(math.pi * 60, rel=1e-9)
+    # The distance between the arcs is the slant height: sqrt(80^2 + 15^2).
+    assert cone.outer_radius - cone.inner_radius == pytest.approx(math.hypot(80, 15))
+    bounds = area.outline().bounds()
+    assert (bounds.width, bounds.height) == pytest.approx((area.width, area.height), abs=1e-3)
+    # The die line's length: both arcs plus the two slanted sides.
+    expected = math.pi * 90 + math.pi * 60 + 2 * math.hypot(80, 15)
+    assert area.outline().length(0.001) == pytest.approx(expected, rel=1e-4)
+    # The top of the arch is the middle of the wide edge.
+    assert area.outline().contains(area.width / 2, 0.5)
+    assert area.safe_outline().bounds().width < bounds.width
