@@ -15,9 +15,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio import __version__
 from studio.model.errors import StudioError
+
+if TYPE_CHECKING:
+    from studio.io.templates import TemplateLibrary
+    from studio.render.scene import Document
 
 EXIT_ERROR = 1
 EXIT_USAGE = 64
@@ -133,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # -- handlers ---------------------------------------------------------------------------------
-def _library():  # type: ignore[no-untyped-def]
+def _library() -> TemplateLibrary:
     from studio.io.templates import TemplateLibrary
 
     return TemplateLibrary.default()
@@ -222,16 +227,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_document(path: Path, variables: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    from studio.io.project import load_project
-    from studio.render.scene import Document
-    from studio.text import FontRegistry
+def _load_document(path: Path, variables: dict[str, str] | None = None) -> Document:
+    from studio.export.document import open_document
 
-    project = load_project(path, _library())
-    fonts = FontRegistry.default()
-    for ref in project.design.fonts:
-        fonts.add_bytes(project.assets.font(ref.asset), f"{path.name}: {ref.family} {ref.style}")
-    return Document(project.design, project.template, project.assets, fonts, variables or {}, name=path.stem)
+    return open_document(path, library=_library(), variables=variables)
 
 
 def _check_output(path: Path) -> None:
@@ -247,7 +246,10 @@ def _check_output(path: Path) -> None:
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Write through a temporary file beside ``path``: a failed export leaves nothing behind."""
     _check_output(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise StudioError(f"{path}: the folder {path.parent} cannot be written to ({error.strerror}).") from error
     os.close(fd)
     try:
         write(Path(tmp))

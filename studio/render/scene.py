@@ -259,8 +259,11 @@ class _Builder:
         if layer.stroke is not None:
             scale = min(abs(v) for v in m.scale_factors())
             width = layer.stroke.width * scale
-            cap = "round" if layer.shape == "line" else "butt"
-            items.append(StrokePath(path, layer.stroke.color, width, join=layer.stroke.join, cap=cap))
+            items.append(
+                StrokePath(
+                    path, layer.stroke.color, width, join=layer.stroke.join, cap="round" if layer.shape == "line" else "butt"
+                )
+            )
         if not items:
             return [], None
         return items, path.bounds().inflated(width / 2)
