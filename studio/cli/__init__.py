@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StudioError as error:
         if debug:
             raise
-        print(str(error), file=sys.stderr)
+        print(_naming_the_file(str(error), getattr(args, "project", None)), file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
         if debug:
@@ -69,6 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"studio: internal error ({type(error).__name__}: {error}); run again with --debug for details.", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _naming_the_file(message: str, project: Path | None) -> str:
+    """Put the project's name in front of a message that does not say which file it is about."""
+    if project is None or project.name in message:
+        return message
+    return f"{project}: {message[:1].lower()}{message[1:]}"
 
 
 def _open_editor(project: str | None) -> int:
