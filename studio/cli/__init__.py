@@ -260,6 +260,9 @@ def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -285,26 +288,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
             cut_line=args.cut_line,
             cmyk=args.cmyk,
             mirror=args.mirror,
-            areas=(args.area,) if args.area else None,
+            # Without --area, the areas that carry a design (a blank page helps nobody); all if none do.
+            areas=(args.area,) if args.area else tuple(doc.designed_area_ids()) or None,
         )
         _write_atomically(args.output, lambda p: export_pdf(doc, p, options=pdf_options))
     elif args.format == "svg":
         from studio.export.options import SvgOptions
         from studio.export.svg import export_svg
 
-        svg_options = SvgOptions(area=args.area, bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line)
+        svg_options = SvgOptions(area=args.area or _first_designed(doc), bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line)
         _write_atomically(args.output, lambda p: export_svg(doc, p, options=svg_options))
     else:
         from studio.export.options import PngOptions
         from studio.export.png import export_png
 
         png_options = PngOptions(
-            area=args.area, dpi=args.dpi, transparent=args.transparent, bleed=args.bleed or 0.0, mirror=args.mirror
+            area=args.area or _first_designed(doc), dpi=args.dpi, transparent=args.transparent, bleed=args.bleed or 0.0, mirror=args.mirror
         )
         _write_atomically(args.output, lambda p: export_png(doc, p, options=png_options))
     if sys.stdout.isatty():
         print(f"{args.output}: written.")
     return 0
+
+
+def _first_designed(doc: Document) -> str | None:
+    designed = doc.designed_area_ids()
+    return designed[0] if designed else None
 
 
 def _cmd_preflight(args: argparse.Namespace) -> int:

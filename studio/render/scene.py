@@ -56,6 +56,15 @@ class Document:
     def print_area(self, area_id: str) -> PrintArea:
         return self.template.area(area_id)
 
+    def designed_area_ids(self) -> list[str]:
+        """The areas that have something on them (a background or a visible layer), in template order."""
+        out = []
+        for area_id in self.area_ids():
+            content = self.design.areas.get(area_id)
+            if content is not None and (content.background is not None or any(x.visible for x in content.layers)):
+                out.append(area_id)
+        return out
+
     def scene(self, area_id: str, *, bleed: float | None = None) -> DisplayList:
         return build_scene(
             self.design,
