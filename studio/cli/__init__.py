@@ -67,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if debug:
             raise
-        print(f"studio: internal error ({type(error).__name__}: {error}); run again with --debug for details.", file=sys.stderr)
+        print(
+            f"studio: internal error ({type(error).__name__}: {error}); run again with --debug for details.",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
@@ -202,7 +205,9 @@ def _cmd_templates_validate(args: argparse.Namespace) -> int:
         print(f"{problem.severity}: {problem.message}")
     errors = sum(1 for p in problems if p.severity == "error")
     if errors:
-        print(f"{args.folder}: {errors} error{'s' if errors > 1 else ''}; the template cannot be used.", file=sys.stderr)
+        print(
+            f"{args.folder}: {errors} error{'s' if errors > 1 else ''}; the template cannot be used.", file=sys.stderr
+        )
         return EXIT_ERROR
     print(f"{args.folder}: the template is valid.")
     return 0
@@ -219,8 +224,8 @@ def _pairs(values: Sequence[str]) -> dict[str, str]:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from studio.io.project import Project, new_design, save_project
     from studio.io.assets import AssetStore
+    from studio.io.project import Project, new_design, save_project
 
     template = _library().get(args.template)
     values = _pairs(args.set)
@@ -296,14 +301,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from studio.export.options import SvgOptions
         from studio.export.svg import export_svg
 
-        svg_options = SvgOptions(area=args.area or _first_designed(doc), bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line)
+        svg_options = SvgOptions(
+            area=args.area or _first_designed(doc), bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line
+        )
         _write_atomically(args.output, lambda p: export_svg(doc, p, options=svg_options))
     else:
         from studio.export.options import PngOptions
         from studio.export.png import export_png
 
         png_options = PngOptions(
-            area=args.area or _first_designed(doc), dpi=args.dpi, transparent=args.transparent, bleed=args.bleed or 0.0, mirror=args.mirror
+            area=args.area or _first_designed(doc),
+            dpi=args.dpi,
+            transparent=args.transparent,
+            bleed=args.bleed or 0.0,
+            mirror=args.mirror,
         )
         _write_atomically(args.output, lambda p: export_png(doc, p, options=png_options))
     if sys.stdout.isatty():

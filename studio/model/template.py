@@ -182,13 +182,15 @@ class MockupPlacement(_Strict):
     )
     mask: str | None = Field(default=None, description="Id of the art element outside which the print never shows.")
     diameter: Annotated[float, Field(gt=0.0, le=5_000.0)] | None = Field(
-        default=None, description="cylinder/cone: the object's diameter at the label (mm); sets how much of the wrap shows."
+        default=None,
+        description="cylinder/cone: the object's diameter at the label (mm); sets how much of the wrap shows.",
     )
     bottom_width: Annotated[float, Field(gt=0.0)] | None = Field(
         default=None, description="cone: visible width at the label's bottom edge (art units); rect width is the top."
     )
     ellipse: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
-        default=0.0, description="cylinder/cone: depth of the top and bottom edges' curve / visible width (view from above)."
+        default=0.0,
+        description="cylinder/cone: depth of the top and bottom edges' curve / visible width (view from above).",
     )
     blend: Literal["normal", "multiply"] = Field(
         default="normal", description="multiply: ink on fabric or coloured stock takes the colour beneath."

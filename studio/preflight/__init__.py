@@ -78,7 +78,11 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
         if isinstance(layer, ImageLayer):
             for dpi in _image_dpis(result.items):
                 if dpi < MIN_DPI:
-                    add("error", "resolution", f"the image prints at {dpi:.0f} DPI, under {MIN_DPI:.0f}: it will look pixelated.")
+                    add(
+                        "error",
+                        "resolution",
+                        f"the image prints at {dpi:.0f} DPI, under {MIN_DPI:.0f}: it will look pixelated.",
+                    )
                 elif dpi < GOOD_DPI:
                     add("warning", "resolution", f"the image prints at {dpi:.0f} DPI; {GOOD_DPI:.0f} is recommended.")
         if not bounds.intersects(page):
@@ -94,7 +98,11 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
             )
         if isinstance(layer, TextLayer | VectorLayer) and not _inside_safe(bounds, area):
             what = "text" if isinstance(layer, TextLayer) else "art"
-            add("warning", "safe-area", f"the {what} leaves the safe area ({area.safe_margin:g} mm inside the trim) and may be cut.")
+            add(
+                "warning",
+                "safe-area",
+                f"the {what} leaves the safe area ({area.safe_margin:g} mm inside the trim) and may be cut.",
+            )
     return out
 
 

@@ -270,7 +270,11 @@ class _Builder:
             width = layer.stroke.width * scale
             items.append(
                 StrokePath(
-                    path, layer.stroke.color, width, join=layer.stroke.join, cap="round" if layer.shape == "line" else "butt"
+                    path,
+                    layer.stroke.color,
+                    width,
+                    join=layer.stroke.join,
+                    cap="round" if layer.shape == "line" else "butt",
                 )
             )
         if not items:

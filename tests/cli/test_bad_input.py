@@ -88,7 +88,10 @@ def test_zip_bomb(capsys, tmp_path):
     [
         (design([{"kind": "text", "text": 42}]), "text"),
         (design([{"kind": "hologram"}]), "hologram"),
-        ('{"schema_version": 1, "template": "jar-500", "areas": {"label": {"layers": [{"kind": "shape", "width": NaN}]}}}', "width"),
+        (
+            '{"schema_version": 1, "template": "jar-500", "areas": {"label": {"layers": [{"kind": "shape", "width": NaN}]}}}',
+            "width",
+        ),
         (design([{"kind": "shape", "width": 1e308}]), "width"),
         (design(schema_version=99), "newer"),
         ("{not json", "json"),
