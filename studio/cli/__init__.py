@@ -234,7 +234,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
     variables = {k: v for k, v in values.items() if k not in option_ids}
     design = new_design(template, options=options, variables=variables)
     _check_output(args.output)
-    save_project(Project(design=design, template=template, assets=AssetStore(), path=None), args.output)
+    project = Project(design=design, template=template, assets=AssetStore(), path=None)
+    from studio.export.document import document_for
+    from studio.export.thumbnail import thumbnail_png
+
+    save_project(project, args.output, thumbnail_png=thumbnail_png(document_for(project)))
     print(f"{args.output}: new {template.id} project.")
     return 0
 
