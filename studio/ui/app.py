@@ -1,0 +1,89 @@
+"""Starting the editor: the application object, language, settings, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from studio import __version__
+from studio.io.templates import TemplateLibrary
+from studio.resources import assets_dir
+from studio.ui.main_window import MainWindow
+from studio.ui.settings import Settings
+
+TRANSLATIONS = Path(__file__).resolve().parent / "i18n"
+
+
+def install_translators(app: QApplication, language: str) -> str:
+    """Load Studio's and Qt's own translations for ``language`` (``system``, ``en`` or ``fr``).
+
+    Returns the language code in use.
+    """
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    code = QLocale.system().name().split("_")[0] if language == "system" else language
+    code = code if code in ("en", "fr") else "en"
+    if code != "en":
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS / f"studio_{code}.qm")):
+            app.installTranslator(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+    QLocale.setDefault(QLocale(code))
+    return code
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Studio")
+    app.setOrganizationName("Studio")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("studio")
+    icon = assets_dir() / "icons" / "studio.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def build_window(settings: Settings | None = None) -> MainWindow:
+    """The main window with every part of the editor installed."""
+    settings = settings or Settings()
+    library = TemplateLibrary.default()
+    if settings.template_folders:
+        library = TemplateLibrary([*library.folders, *settings.template_folders])
+    window = MainWindow(settings, library)
+    for name in _PARTS:
+        module = __import__(f"studio.ui.{name}", fromlist=["install"])
+        module.install(window)
+    return window
+
+
+_PARTS: tuple[str, ...] = ()
+"""The editor's parts, installed in this order (each module has ``install(window)``)."""
+
+
+def main(project: str | None = None) -> int:
+    """Run the editor, optionally opening ``project``."""
+    app = create_application()
+    settings = Settings()
+    install_translators(app, settings.language)
+    window = build_window(settings)
+    geometry = settings.value("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)  # type: ignore[arg-type]
+    window.show()
+    if project:
+        opener = getattr(window, "open_path", None)
+        if opener is not None:
+            opener(Path(project))
+    return app.exec()

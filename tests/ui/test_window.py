@@ -1,0 +1,50 @@
+"""The main window's skeleton: menus from the action list, sessions, titles, undo labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+
+from studio.commands import MoveLayers
+from studio.export.document import open_document  # noqa: F401 - loads the export stack like the app does
+from studio.io.project import load_project
+from studio.io.templates import TemplateLibrary
+from studio.ui.actions import ACTIONS
+from studio.ui.session import EditorSession
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def session_for(example: str) -> EditorSession:
+    project = load_project(ROOT / "examples" / example / "design.json", TemplateLibrary.default())
+    return EditorSession(project)
+
+
+def test_every_shortcut_is_defined_once(make_window):
+    window = make_window()
+    seen: dict[str, str] = {}
+    for spec in ACTIONS:
+        for key in window.actions[spec.id].shortcuts():
+            text = key.toString(QKeySequence.SequenceFormat.PortableText)
+            assert text not in seen, f"{text} is used by {seen[text]} and {spec.id}"
+            seen[text] = spec.id
+    assert seen["Ctrl+D"] == "edit.duplicate" and seen["Ctrl+G"] == "arrange.group"
+    assert seen["Ctrl+Shift+Z"] == "edit.redo"
+
+
+def test_session_title_modified_marker_and_undo_labels(make_window):
+    window = make_window()
+    session = session_for("jar-name")
+    window.open_session(session)
+    assert window.windowTitle() == "jar-name[*] — Studio"
+    assert not window.isWindowModified()
+    layer_id = session.layers()[-1].id
+    session.push(MoveLayers([layer_id], 5, 0))
+    assert window.isWindowModified()
+    assert window.actions["edit.undo"].isEnabled()
+    assert window.actions["edit.undo"].text() == "&Undo Move"
+    window.actions["edit.undo"].trigger()
+    assert not window.isWindowModified()
+    assert window.actions["edit.redo"].text() == "&Redo Move"
+    assert not window.actions["edit.undo"].isEnabled()
