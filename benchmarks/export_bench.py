@@ -79,7 +79,15 @@ def main() -> int:
                 out = tmp / f"{name}.{fmt}"
                 median, peak = _measure(["export", str(design), "--format", fmt, "-o", str(out), *extra], args.repeat)
                 size = out.stat().st_size
-                rows.append({"design": name, "format": fmt, "median_s": round(median, 3), "peak_mb": round(peak, 1), "bytes": size})
+                rows.append(
+                    {
+                        "design": name,
+                        "format": fmt,
+                        "median_s": round(median, 3),
+                        "peak_mb": round(peak, 1),
+                        "bytes": size,
+                    }
+                )
                 print(f"{name:18} {fmt:4} median {median * 1000:8.0f} ms   peak {peak:7.1f} MB   {size / 1e6:7.2f} MB")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))

@@ -163,7 +163,7 @@ class EditorSession(QObject):
         safe = self.area.safe_rect
         layer: AnyLayer
         if ref.endswith(".svg"):
-            vx, vy, vw, vh = self.project.assets.svg(ref).view_box
+            _vx, _vy, vw, vh = self.project.assets.svg(ref).view_box
             scale = min(safe.width * 0.6 / vw, safe.height * 0.6 / vh)
             layer = VectorLayer(asset=ref, width=vw * scale, height=vh * scale, name=path.stem)
         else:
