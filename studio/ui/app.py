@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -63,12 +65,16 @@ def build_window(settings: Settings | None = None) -> MainWindow:
         library = TemplateLibrary([*library.folders, *settings.template_folders])
     window = MainWindow(settings, library)
     for name in _PARTS:
-        module = __import__(f"studio.ui.{name}", fromlist=["install"])
+        module = importlib.import_module(f"studio.ui.{name}")
         module.install(window)
     return window
 
 
-_PARTS: tuple[str, ...] = ()
+_PARTS: tuple[str, ...] = tuple(
+    name
+    for name in ("canvas", "panels", "files", "clipart", "preview")
+    if importlib.util.find_spec(f"studio.ui.{name}") is not None
+)
 """The editor's parts, installed in this order (each module has ``install(window)``)."""
 
 
