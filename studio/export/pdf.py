@@ -24,6 +24,7 @@ import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
 from studio import __version__
+from studio.export._files import atomic_target
 from studio.export._pdfx import add_metadata, add_output_intent
 from studio.export.options import PdfOptions
 from studio.model.errors import StudioError
@@ -252,9 +253,8 @@ def _document_id(pdf: pikepdf.Pdf, title: str, created: datetime) -> str:
 
 
 def _save(pdf: pikepdf.Pdf, path: FsPath, *, pdfx: bool) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        version: dict[str, str] = {"force_version": "1.6"} if pdfx else {}
+    version: dict[str, str] = {"force_version": "1.6"} if pdfx else {}
+    with atomic_target(path, "PDF") as tmp:
         pdf.save(
             tmp,
             compress_streams=True,
@@ -264,7 +264,3 @@ def _save(pdf: pikepdf.Pdf, path: FsPath, *, pdfx: bool) -> None:
             min_version="1.4",
             **version,  # type: ignore[arg-type]
         )
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from exc

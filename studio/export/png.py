@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from PIL import ImageCms
 from PIL.PngImagePlugin import PngInfo
 
+from studio.export._files import pick_area, write_atomically
 from studio.export.options import PngOptions
 from studio.model.errors import StudioError
 from studio.render.display import SceneSource
@@ -56,7 +55,7 @@ def export_png(doc: SceneSource, path: Path, *, options: PngOptions = _DEFAULTS)
     StudioError
         If the document has no such print area, or the file cannot be written.
     """
-    area_id = _area_id(doc, options.area)
+    area_id = pick_area(doc, options.area)
     dl = doc.scene(area_id, bleed=options.bleed)
     try:
         qimage = render_image(dl, dpi=options.dpi, transparent=options.transparent, mirror=options.mirror)
@@ -72,33 +71,5 @@ def export_png(doc: SceneSource, path: Path, *, options: PngOptions = _DEFAULTS)
     info.add_text("Software", "Studio")
     buf = io.BytesIO()
     pil.save(buf, "PNG", dpi=(options.dpi, options.dpi), icc_profile=srgb_icc_profile(), pnginfo=info)
-    _write_atomically(path, buf.getvalue())
+    write_atomically(path, buf.getvalue(), "PNG")
     return path
-
-
-def _area_id(doc: SceneSource, area: str | None) -> str:
-    ids = doc.area_ids()
-    if not ids:
-        raise StudioError(f"{doc.title}: the document has no print area to export.")
-    if area is None:
-        return ids[0]
-    if area not in ids:
-        raise StudioError(f"{doc.title}: there is no print area {area!r}; choose one of {', '.join(ids)}.")
-    return area
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise StudioError(f"{path}: cannot write the PNG file ({exc.strerror or exc}).") from exc

@@ -146,7 +146,7 @@ def test_unknown_area_is_a_user_error(tmp_path: Path) -> None:
 
 
 def test_unwritable_path_is_a_user_error(tmp_path: Path) -> None:
-    with pytest.raises(StudioError, match="Cannot write"):
+    with pytest.raises(StudioError, match="cannot write the PDF file"):
         export_pdf(document([]), tmp_path / "missing" / "x.pdf")
 
 
