@@ -12,7 +12,6 @@ import importlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write print files", parents=[common])
     export.add_argument("project", type=Path, metavar="PROJECT")
-    export.add_argument("--format", choices=("pdf", "svg", "png"), required=True)
+    export.add_argument("--format", choices=("pdf", "svg", "png", "mockup"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--area", help="print area id (SVG and PNG; default the first)")
     export.add_argument("--dpi", type=float, default=300.0, help="PNG resolution (default 300)")
@@ -135,7 +134,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--cmyk", action="store_true", help="PDF: CMYK through the FOGRA39 profile, PDF/X-4")
     export.add_argument("--cut-line", action="store_true", help="stroke the die line in the spot colour CutContour")
     export.add_argument("--mirror", action="store_true", help="mirror the print (heat-transfer vinyl, transfers)")
-    export.add_argument("--transparent", action="store_true", help="PNG: transparent background")
+    export.add_argument("--transparent", action="store_true", help="PNG and mockup: transparent background")
+    export.add_argument("--view", help="mockup: the product view (default the first)")
+    export.add_argument("--size", type=int, default=1200, help="mockup: longer side in pixels (default 1200)")
+    export.add_argument("--angle", type=float, default=0.0, help="mockup: turn a round product by DEG degrees")
+    export.add_argument("--background", default="#FFFFFF", metavar="COLOR", help="mockup: #RRGGBB or 'transparent'")
+    export.add_argument("--sheet", action="store_true", help="mockup: a contact sheet of every view and colourway")
+    export.add_argument(
+        "--colorway",
+        action="append",
+        default=[],
+        metavar="KEY=A,B,...",
+        help="mockup sheet: an option (or part) and the choices (or colours) to show, one row each",
+    )
+    export.add_argument("--lang", choices=("en", "fr"), default="en", help="mockup sheet: language of the captions")
     export.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="value for a {field} in text")
     export.set_defaults(handler=_cmd_export)
 
@@ -259,26 +271,10 @@ def _check_output(path: Path) -> None:
         raise StudioError(f"{path}: is a folder; give a file name.")
 
 
-def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Write through a temporary file beside ``path``: a failed export leaves nothing behind."""
-    _check_output(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise StudioError(f"{path}: the folder {path.parent} cannot be written to ({error.strerror}).") from error
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
+    # Every exporter writes through a temporary file and an atomic rename: a failed export leaves
+    # nothing behind and an existing file untouched.
+    _check_output(args.output)
     doc = _load_document(args.project, _pairs(args.set))
     area_ids = doc.area_ids()
     if args.area is not None and args.area not in area_ids:
@@ -300,7 +296,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             # Without --area, the areas that carry a design (a blank page helps nobody); all if none do.
             areas=(args.area,) if args.area else tuple(doc.designed_area_ids()) or None,
         )
-        _write_atomically(args.output, lambda p: export_pdf(doc, p, options=pdf_options))
+        export_pdf(doc, args.output, options=pdf_options)
     elif args.format == "svg":
         from studio.export.options import SvgOptions
         from studio.export.svg import export_svg
@@ -308,7 +304,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         svg_options = SvgOptions(
             area=args.area or _first_designed(doc), bleed=args.bleed or 0.0, mirror=args.mirror, cut_line=args.cut_line
         )
-        _write_atomically(args.output, lambda p: export_svg(doc, p, options=svg_options))
+        export_svg(doc, args.output, options=svg_options)
+    elif args.format == "mockup":
+        _export_mockup(doc, args)
     else:
         from studio.export.options import PngOptions
         from studio.export.png import export_png
@@ -320,10 +318,43 @@ def _cmd_export(args: argparse.Namespace) -> int:
             bleed=args.bleed or 0.0,
             mirror=args.mirror,
         )
-        _write_atomically(args.output, lambda p: export_png(doc, p, options=png_options))
+        export_png(doc, args.output, options=png_options)
     if sys.stdout.isatty():
         print(f"{args.output}: written.")
     return 0
+
+
+def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
+    from studio.export.mockup import MockupOptions, export_mockup
+    from studio.model.color import Color
+
+    views = [v.id for v in doc.template.views]
+    if args.view is not None and args.view not in views:
+        raise UsageError(f"{args.project}: no view {args.view!r}; the views are {', '.join(views)}")
+    if not 16 <= args.size <= 8000:
+        raise UsageError("--size must be between 16 and 8000 pixels")
+    background: str | None = None
+    if not args.transparent and args.background.lower() != "transparent":
+        try:
+            background = Color.model_validate(args.background).hex
+        except ValueError as error:
+            raise UsageError(f"--background expects #RRGGBB or 'transparent', got {args.background!r}") from error
+    colorways = {}
+    for item in args.colorway:
+        key, sep, values = item.partition("=")
+        if not sep or not values:
+            raise UsageError(f"--colorway expects KEY=A,B,..., got {item!r}")
+        colorways[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
+    options = MockupOptions(
+        view=args.view,
+        size=args.size,
+        angle=args.angle,
+        background=background,
+        sheet=args.sheet,
+        colorways=colorways or None,
+        lang=args.lang,
+    )
+    export_mockup(doc, args.output, options=options)
 
 
 def _first_designed(doc: Document) -> str | None:

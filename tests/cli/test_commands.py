@@ -135,3 +135,38 @@ def test_unknown_area_is_a_usage_error(tmp_path, capsys):
     assert main(["export", str(design), "--format", "png", "--area", "sleeve", "-o", str(tmp_path / "x.png")]) != 0
     err = capsys.readouterr().err
     assert "sleeve" in err and "label, lid" in err
+
+
+def test_mockup_export_formats_and_sheet(tmp_path):
+    design = ROOT / "examples" / "jar-name" / "design.json"
+    jpg = tmp_path / "front.jpg"
+    assert main(["export", str(design), "--format", "mockup", "--size", "400", "--angle", "45", "-o", str(jpg)]) == 0
+    with Image.open(jpg) as img:
+        assert img.format == "JPEG" and max(img.size) == 400
+    png = tmp_path / "lid.png"
+    assert (
+        main(
+            [
+                "export",
+                str(design),
+                "--format",
+                "mockup",
+                "--view",
+                "lid",
+                "--size",
+                "300",
+                "--transparent",
+                "-o",
+                str(png),
+            ]
+        )
+        == 0
+    )
+    with Image.open(png) as img:
+        assert img.mode == "RGBA" and img.getpixel((0, 0))[3] == 0
+    sheet = tmp_path / "sheet.png"
+    args = ["export", str(design), "--format", "mockup", "--sheet", "--size", "200", "--colorway", "glass=clear,amber"]
+    assert main([*args, "-o", str(sheet)]) == 0
+    with Image.open(sheet) as img:
+        # two views side by side, two colourways one under the other
+        assert img.width > img.height * 0.8 and img.height > 400
