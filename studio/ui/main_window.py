@@ -26,10 +26,6 @@ from studio.ui.session import EditorSession
 from studio.ui.settings import Settings
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     """Studio's window.
 
@@ -52,7 +48,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
 
         self.pages = QStackedWidget(self)
-        self._start: QWidget = QLabel(tr("Choose a product to start."))
+        self._start: QWidget = QLabel(QCoreApplication.translate("MainWindow", "Choose a product to start."))
         self._editor: QWidget = QLabel()
         self.pages.addWidget(self._start)
         self.pages.addWidget(self._editor)
@@ -87,13 +83,13 @@ class MainWindow(QMainWindow):
             if spec.id in separators_before:
                 menu.addSeparator()
             menu.addAction(self.actions[spec.id])
-        recent = QMenu(tr("Open &Recent"), self)
+        recent = QMenu(QCoreApplication.translate("MainWindow", "Open &Recent"), self)
         recent.setObjectName("menu.recent")
         self._menus["recent"] = recent
         self._menus["file"].insertMenu(self.actions["file.save"], recent)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(tr("Main toolbar"), self)
+        toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), self)
         toolbar.setObjectName("toolbar.main")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -201,9 +197,15 @@ class MainWindow(QMainWindow):
             return True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Unsaved changes"))
-        box.setText(tr("Save the changes to “{name}” before closing?").format(name=session.title))
-        box.setInformativeText(tr("If you don't save, your changes will be lost."))
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Unsaved changes"))
+        box.setText(
+            QCoreApplication.translate("MainWindow", "Save the changes to “{name}” before closing?").format(
+                name=session.title
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("MainWindow", "If you don't save, your changes will be lost.")
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, msecs)
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, tr("Studio"), message)
+        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Studio"), message)
 
     # -- undo and redo are the window's own ------------------------------------------------------
     def _bind_history(self) -> None:
@@ -237,8 +239,16 @@ class MainWindow(QMainWindow):
         undo, redo = self.actions["edit.undo"], self.actions["edit.redo"]
         undo_label = session.stack.undo_label() if session else None
         redo_label = session.stack.redo_label() if session else None
-        undo.setText(tr("&Undo {action}").format(action=_command_label(undo_label)) if undo_label else tr("&Undo"))
-        redo.setText(tr("&Redo {action}").format(action=_command_label(redo_label)) if redo_label else tr("&Redo"))
+        undo.setText(
+            QCoreApplication.translate("MainWindow", "&Undo {action}").format(action=_command_label(undo_label))
+            if undo_label
+            else QCoreApplication.translate("MainWindow", "&Undo")
+        )
+        redo.setText(
+            QCoreApplication.translate("MainWindow", "&Redo {action}").format(action=_command_label(redo_label))
+            if redo_label
+            else QCoreApplication.translate("MainWindow", "&Redo")
+        )
 
     def _update_title(self) -> None:
         session = self._session

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -393,7 +393,7 @@ def _language() -> str:
 def install(window: MainWindow) -> None:
     """Add the mockup preview dock to ``window``."""
     panel = PreviewPanel()
-    window.add_dock("preview", panel.tr("Mockup"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.add_dock("preview", QCoreApplication.translate("PreviewPanel", "Mockup"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.session_changed.connect(panel.set_session)
 
     def select_part(part_id: str) -> None:
