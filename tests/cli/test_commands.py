@@ -81,14 +81,24 @@ def test_examples_export_print_ready_pdfs(tmp_path, design, flags):
     assert check.returncode == 0, check.stdout
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(fonts) == 2, "a font is referenced: " + "\n".join(fonts)  # header lines only
-    bleed = 5.0 if "--bleed" in flags else None
+    from studio.io.templates import TemplateLibrary
+
     data = json.loads(design.read_text())
-    for page in boxes(out):
+    template = TemplateLibrary.default().get(data["template"])
+    content = data["areas"]
+    designed = [
+        a
+        for a in template.print_areas
+        if a.id in content and (content[a.id].get("background") or content[a.id].get("layers"))
+    ]
+    pages = boxes(out)
+    assert len(pages) == len(designed)
+    for page, area in zip(pages, designed, strict=True):
         trim = page["Trim"]
-        w, h = trim[2] - trim[0], trim[3] - trim[1]
-        area = {(236, 90): "label", (70, 70): "lid"}[(round(w / mm_to_pt(1)), round(h / mm_to_pt(1)))]
-        assert area in data["areas"]
-        b = bleed if bleed is not None else 3.0
+        assert (trim[2] - trim[0], trim[3] - trim[1]) == pytest.approx(
+            (mm_to_pt(area.width), mm_to_pt(area.height)), abs=0.02
+        )
+        b = 5.0 if "--bleed" in flags else area.bleed
         expect_bleed = (trim[0] - mm_to_pt(b), trim[1] - mm_to_pt(b), trim[2] + mm_to_pt(b), trim[3] + mm_to_pt(b))
         assert page["Bleed"] == pytest.approx(expect_bleed, abs=0.02)
         media = page["Media"]
