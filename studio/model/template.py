@@ -198,6 +198,14 @@ class MockupPlacement(_Strict):
     displacement: Annotated[float, Field(ge=0.0, le=100.0)] = Field(
         default=0.0, description="fabric: how far (art units) folds push the print, from the shading's luminance."
     )
+    angle: Annotated[float, Field(ge=-360.0, le=360.0)] = Field(
+        default=0.0,
+        description=(
+            "cylinder/cone: degrees round the object, from the wrap's centre, of the point of the print that faces "
+            "the viewer when the mockup is not turned (positive: towards the print's right end); the mockup's "
+            "angle adds to it. A mug seen with its handle on the right shows 90."
+        ),
+    )
 
 
 PrintMethod = Literal["digital", "offset", "dtg", "screen", "vinyl", "sublimation", "embroidery", "uv", "pad"]

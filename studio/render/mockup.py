@@ -8,6 +8,13 @@ product::
 
     result = screen(multiply(print over base, shading), highlights) over background
 
+A label or sticker (digital or offset print, or an area with a stock colour) brings its paper; ink
+printed on the product itself (pad, UV, sublimation...) has the product beneath it. Ink on cloth
+(``fabric`` placements with ``blend = "multiply"``) is printed on a white underbase, so that it
+keeps its colour on a dark garment; the folds and the knit then shade it as they shade the cloth.
+Turned placements (``cylinder``, ``cone``) start from the placement's ``angle``, to which the
+mockup's angle adds.
+
 :func:`contact_sheet` puts every view of every colourway on one captioned grid.
 """
 
@@ -44,6 +51,12 @@ _OVERSAMPLE = 1.3
 # The largest print raster side a placement asks for (pixels).
 _MAX_PRINT_SIDE = 6000
 _MIN_SIZE, _MAX_SIZE = 16, 10_000
+# The change of shade over one blur radius that counts as a full fold (fabric displacement).
+_FOLD_SLOPE = 0.035
+# How much of the cloth's own colour a print's white underbase hides (ink on fabric).
+_UNDERBASE = np.float32(0.96)
+# Print methods whose print comes on a stock of its own (a label, a sticker), not on the product.
+_ON_STOCK = frozenset({"digital", "offset"})
 # The reverse of a paper label seen through the glass at the back of the object (linear 0..1).
 _PAPER_BACK = np.array([0.9, 0.89, 0.86, 1.0], dtype=np.float32)
 
@@ -333,7 +346,16 @@ def _composite(
             back = p.back.sample(pyramid)[:, 3:4] * _PAPER_BACK
             colour[back_at] += back * (1.0 - colour[back_at, 3:4])
         ink = p.front.sample(pyramid)
-        if p.placement.blend == "multiply":
+        if p.placement.blend == "multiply" and p.placement.kind == "fabric":
+            # Ink on cloth is printed on a white underbase (what lets a print read on a black
+            # shirt): the base turns white where the ink lies, then the ink multiplies it. The
+            # folds and the weave come afterwards, from the shading, as for the cloth itself.
+            under = colour[front_at]
+            cover = ink[:, 3:4] * _UNDERBASE
+            under[:, :3] += (under[:, 3:4] - under[:, :3]) * cover
+            under[:, :3] *= 1.0 - ink[:, 3:4] + ink[:, :3]
+            colour[front_at] = under
+        elif p.placement.blend == "multiply":
             colour[front_at, :3] *= 1.0 - ink[:, 3:4] + ink[:, :3]
         else:
             colour[front_at] = ink + colour[front_at] * (1.0 - ink[:, 3:4])
@@ -445,7 +467,7 @@ def _place(
         depth = placement.ellipse * w
         b = box(x + w / 2 - widest / 2, y - 2 * depth, x + w / 2 + widest / 2, y + h + 1)
         px, py = b.centres(s, frame.origin)
-        body = _warp.Turned((x, y, w, h), bottom, placement.ellipse, math.radians(angle))
+        body = _warp.Turned((x, y, w, h), bottom, placement.ellipse, math.radians(placement.angle + angle))
         if placement.kind == "cone" and area.shape.kind == "cone":
             label = area.shape.cone()
             front = _warp.cone(b, px, py, s, body, label, back=False)
@@ -488,17 +510,36 @@ def _displace(
     px: _warp.F64, py: _warp.F64, b: _warp.Box, frame: _Frame, shade: NDArray[np.float32], amount: float
 ) -> tuple[_warp.F64, _warp.F64]:
     """Push sample points along the gradient of the blurred shading, ``amount`` art units at most."""
-    from PIL import ImageFilter
-
-    lum = shade.reshape(frame.height, frame.width, 3).mean(axis=2)
-    im = Image.fromarray(np.clip(lum * 255.0, 0, 255).astype(np.uint8), "L")
+    lum = shade.reshape(frame.height, frame.width, 3).mean(axis=2, dtype=np.float64)
     radius = max(2.0, amount * frame.scale)
-    blurred = np.asarray(im.filter(ImageFilter.GaussianBlur(radius)), dtype=np.float64)[b.y0 : b.y1, b.x0 : b.x1]
+    # Blurred in floating point: the steps of an 8-bit blur would tear the print's edges.
+    pad = math.ceil(3 * radius)
+    window = lum[max(0, b.y0 - pad) : b.y1 + pad, max(0, b.x0 - pad) : b.x1 + pad]
+    blurred = _blur(window, radius)
+    top, left = b.y0 - max(0, b.y0 - pad), b.x0 - max(0, b.x0 - pad)
+    blurred = blurred[top : top + b.y1 - b.y0, left : left + b.x1 - b.x0]
     gy, gx = np.gradient(blurred)
-    peak = float(np.max(np.hypot(gx, gy))) if gx.size else 0.0
+    # The strongest slope in the box pushes by ``amount``, but never less than a fold whose
+    # shade changes by 3.5 % over the blur radius: a small print on a gentle part of the
+    # cloth must not be bent as much as one across a deep fold.
+    peak = max(float(np.max(np.hypot(gx, gy))) if gx.size else 0.0, _FOLD_SLOPE / radius)
     if peak <= 1e-9:
         return px, py
     return px + gx / peak * amount, py + gy / peak * amount
+
+
+def _blur(a: _warp.F64, sigma: float) -> _warp.F64:
+    """A Gaussian blur of standard deviation ``sigma`` pixels (three box blurs; edges extended)."""
+    width = max(1, round(math.sqrt(4.0 * sigma * sigma + 1.0)))
+    for axis in (0, 1):
+        for _ in range(3):
+            lo, hi = width // 2, width - 1 - width // 2
+            padded = np.pad(a, [(lo, hi) if k == axis else (0, 0) for k in range(2)], mode="edge")
+            c = np.cumsum(padded, axis=axis, dtype=np.float64)
+            c = np.concatenate([np.zeros_like(np.take(c, [0], axis=axis)), c], axis=axis)
+            n = a.shape[axis]
+            a = (np.take(c, np.arange(width, width + n), axis=axis) - np.take(c, np.arange(0, n), axis=axis)) / width
+    return a
 
 
 def _print_raster(doc: Document, placed: _Placed) -> NDArray[np.uint8]:
@@ -507,7 +548,9 @@ def _print_raster(doc: Document, placed: _Placed) -> NDArray[np.uint8]:
     dl = doc.scene(area.id, bleed=0.0)
     page = dl.page
     items = list(dl.items)
-    opaque = placed.placement.blend == "normal"
+    # A label or a sticker is printed on its own stock (white paper unless the template says
+    # otherwise); ink printed straight on the product (pad, UV, screen...) has the product beneath.
+    opaque = placed.placement.blend == "normal" and (area.background is not None or area.print_method in _ON_STOCK)
     if opaque:
         stock = area.background or Color(hex="#FFFFFF")
         items.insert(0, FillPath(Path.rectangle(page.x, page.y, page.width, page.height), stock))

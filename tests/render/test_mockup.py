@@ -312,3 +312,51 @@ def test_cone_label_wraps_a_tapered_body(tmp_path):
     assert is_red(pixel(im, 150, 200, 1.0)) and is_blue(pixel(im, 250, 200, 1.0))
     assert is_red(pixel(im, 135, 290, 1.0)) and not is_red(pixel(im, 115, 290, 1.0))  # narrower at the bottom
     assert math.isclose(area.width, t.area("print").width)
+
+
+# -- ink on products ------------------------------------------------------------------------------
+
+
+def test_a_print_on_a_black_shirt_sits_on_an_underbase_and_keeps_its_colour():
+    shirt = load_template(ROOT / "templates" / "tshirt-unisex")
+    r = MockupRenderer(shirt)
+    white = [rect(50, 100, 205, 200, "#FFFFFF", "white"), rect(50, 300, 205, 60, "#F2B33D", "gold")]
+    for garment in ("black", "navy", "white"):
+        im = r.render(document(shirt, {"front": white}, options={"color": garment}), "front", size=500)
+        s = 500 / 1200  # front.svg is 1000 x 1200 units
+        # The middle of the white block (art x 500, y ~ 296 + 200 mm * 1.12): white, lit by the shirt.
+        p = pixel(im, 500, 296 + 200 * 1.123, s)
+        assert min(p[:3]) > 170, (garment, p)
+        gold = pixel(im, 500, 296 + 330 * 1.123, s)
+        assert gold[0] > 170 and gold[2] < 120, (garment, gold)
+
+
+def test_a_print_follows_the_folds_without_tearing():
+    shirt = load_template(ROOT / "templates" / "tshirt-unisex")
+    stripes = [rect(x, 0, 2, 406, "#000000", f"s{x}") for x in range(10, 300, 20)]
+    im = MockupRenderer(shirt).render(document(shirt, {"front": stripes}), "front", size=1200)
+    grey = np.asarray(im.convert("L"), dtype=np.float64)
+    # Each stripe stays one unbroken dark run on every row of the print: no duplicated edges.
+    for y in range(360, 700, 40):
+        dark = grey[y, 332:668] < 90
+        runs = np.count_nonzero(np.diff(dark.astype(np.int8)) == 1)
+        assert runs == len(stripes), y
+
+
+def test_pad_print_has_the_product_beneath_not_paper():
+    shoe = load_template(ROOT / "templates" / "sneaker-low")
+    dot = {
+        "id": "dot",
+        "kind": "shape",
+        "shape": "ellipse",
+        "width": 4,
+        "height": 4,
+        "fill": "#FF0000",
+        "transform": {"x": 5, "y": 6},
+    }
+    doc = document(shoe, {"heel-tab": [dot]}, part_colors={"heel-counter": "#1E1E1E"})
+    im = MockupRenderer(shoe).render(doc, "back", size=1200)
+    # back.svg is 1200 units; the tab spans x 510..690, y 250..303. Its middle is bare: black leather.
+    middle = pixel(im, 600, 276, 1.0)
+    assert max(middle[:3]) < 90, middle
+    assert is_red(pixel(im, 514 + 5 * 4.3, 250 + 6 * 4.4, 1.0))
