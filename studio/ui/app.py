@@ -5,15 +5,19 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
 from studio.io.templates import TemplateLibrary
-from studio.resources import assets_dir
+from studio.model.errors import StudioError
+from studio.resources import assets_dir, user_dir
 from studio.ui.main_window import MainWindow
 from studio.ui.settings import Settings
 
@@ -78,12 +82,43 @@ _PARTS: tuple[str, ...] = tuple(
 """The editor's parts, installed in this order (each module has ``install(window)``)."""
 
 
+def install_error_handler(window: MainWindow) -> None:
+    """Show an unexpected error as one sentence, and keep its details in the user's log file.
+
+    A bug must not take the user's work with it: the editor stays open (autosave keeps running)
+    and the details go to ``<user folder>/logs/studio.log`` for a bug report.
+    """
+    log_dir = user_dir() / "logs"
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        try:
+            log_dir.mkdir(parents=True, exist_ok=True)
+            with open(log_dir / "studio.log", "a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')} Studio {__version__}\n")
+                log.write("".join(traceback.format_exception(kind, error, tb)))
+        except OSError:
+            pass
+        if isinstance(error, StudioError):
+            message = str(error)
+        else:
+            message = QCoreApplication.translate(
+                "MainWindow", "Something went wrong ({error}). Your work is safe; details are in {log}."
+            ).format(error=f"{kind.__name__}: {error}", log=log_dir / "studio.log")
+        window.show_error(message)
+
+    sys.excepthook = handle
+
+
 def main(project: str | None = None) -> int:
     """Run the editor, optionally opening ``project``."""
     app = create_application()
     settings = Settings()
     install_translators(app, settings.language)
     window = build_window(settings)
+    install_error_handler(window)
     geometry = settings.value("window/geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)  # type: ignore[arg-type]
