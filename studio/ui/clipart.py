@@ -453,7 +453,7 @@ class ClipartBrowser(QObject):
         if session is None:
             return
         try:
-            session.import_file(clipart.path)
+            session.import_file(clipart.path, name=clipart.name(_language()))
         except StudioError as err:
             self.window.show_error(str(err))
             return

@@ -154,8 +154,10 @@ class EditorSession(QObject):
         if select:
             self.select([layer.id])
 
-    def import_file(self, path: Path, *, at: tuple[float, float] | None = None) -> AnyLayer:
+    def import_file(self, path: Path, *, at: tuple[float, float] | None = None, name: str | None = None) -> AnyLayer:
         """Add an image or SVG file as a new layer sized to fit the safe area.
+
+        The layer is named ``name``, or after the file.
 
         Raises :class:`studio.model.errors.StudioError` (naming the file) if it cannot be used.
         """
@@ -165,11 +167,11 @@ class EditorSession(QObject):
         if ref.endswith(".svg"):
             _vx, _vy, vw, vh = self.project.assets.svg(ref).view_box
             scale = min(safe.width * 0.6 / vw, safe.height * 0.6 / vh)
-            layer = VectorLayer(asset=ref, width=vw * scale, height=vh * scale, name=path.stem)
+            layer = VectorLayer(asset=ref, width=vw * scale, height=vh * scale, name=name or path.stem)
         else:
             w_px, h_px = self.project.assets.image(ref).size
             scale = min(safe.width / w_px, safe.height / h_px)
-            layer = ImageLayer(asset=ref, width=w_px * scale, height=h_px * scale, name=path.stem, fit="fill")
+            layer = ImageLayer(asset=ref, width=w_px * scale, height=h_px * scale, name=name or path.stem, fit="fill")
         if at is not None:
             layer.transform = Transform(x=at[0], y=at[1])
         self.add_layer(layer)
