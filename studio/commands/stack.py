@@ -167,5 +167,11 @@ class CommandStack:
         self._merge_open = False
         self.changed.emit()
 
+    def reset_clean(self) -> None:
+        """Mark the project as differing from any saved state (a recovered or imported project)."""
+        self._clean_index = None
+        self._merge_open = False
+        self.changed.emit()
+
     def is_clean(self) -> bool:
         return self._clean_index == len(self._done)

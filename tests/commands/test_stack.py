@@ -129,3 +129,13 @@ def test_model_events_fire_for_views(stack):
     stack.push(AddLayer("label", ShapeLayer()))
     stack.undo()
     assert seen == [1, 0]
+
+
+def test_reset_clean_marks_every_state_modified(stack):
+    stack.push(AddLayer("label", ShapeLayer(id="a")))
+    stack.set_clean()
+    stack.reset_clean()
+    assert not stack.is_clean()
+    stack.undo()
+    stack.redo()
+    assert not stack.is_clean()
