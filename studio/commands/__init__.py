@@ -8,10 +8,12 @@ from studio.commands.edits import (
     ReorderLayer,
     SetBackground,
     SetLayerProperties,
+    SetLayersProperties,
     SetOption,
     SetText,
     SetTransform,
     SetVariable,
+    TypeVariable,
 )
 from studio.commands.stack import Command, CommandStack, CompoundCommand
 
@@ -26,8 +28,10 @@ __all__ = [
     "ReorderLayer",
     "SetBackground",
     "SetLayerProperties",
+    "SetLayersProperties",
     "SetOption",
     "SetText",
     "SetTransform",
     "SetVariable",
+    "TypeVariable",
 ]

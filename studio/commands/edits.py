@@ -309,3 +309,67 @@ class SetBackground(Command):
 
     def undo(self, design: Design) -> None:
         design.area(self.area_id).background = self.old
+
+
+class SetLayersProperties(Command):
+    """Set the same fields on several layers as one undo step.
+
+    Parameters
+    ----------
+    layer_ids
+        The layers to change.
+    changes
+        Dotted field names to new values, as for :class:`SetLayerProperties`.
+    label
+        Name of the step in the Edit menu and the history.
+    merge_key
+        Consecutive commands with the same key, layers and fields merge into one step.
+    """
+
+    def __init__(
+        self, layer_ids: Sequence[str], changes: dict[str, Any], *, label: str = "Change", merge_key: str | None = None
+    ) -> None:
+        self.layer_ids = list(layer_ids)
+        self.parts = [SetLayerProperties(i, changes, label=label) for i in self.layer_ids]
+        self.changes = dict(changes)
+        self.label = label
+        self.merge_key = merge_key
+
+    def do(self, design: Design) -> None:
+        done: list[SetLayerProperties] = []
+        try:
+            for part in self.parts:
+                part.do(design)
+                done.append(part)
+        except Exception:
+            for part in reversed(done):
+                part.undo(design)
+            raise
+
+    def undo(self, design: Design) -> None:
+        for part in reversed(self.parts):
+            part.undo(design)
+
+    def merge(self, other: Command) -> bool:
+        if (
+            isinstance(other, SetLayersProperties)
+            and self.merge_key is not None
+            and other.merge_key == self.merge_key
+            and other.layer_ids == self.layer_ids
+            and other.changes.keys() == self.changes.keys()
+        ):
+            self.changes = other.changes
+            for mine, theirs in zip(self.parts, other.parts, strict=True):
+                mine.changes = theirs.changes
+            return True
+        return False
+
+
+class TypeVariable(SetVariable):
+    """A field value typed key by key: consecutive edits of the same field are one step."""
+
+    def merge(self, other: Command) -> bool:
+        if isinstance(other, TypeVariable) and other.key == self.key:
+            self.value = other.value
+            return True
+        return False

@@ -156,6 +156,10 @@ class CommandStack:
         """Labels of the done commands, oldest first (for a history panel)."""
         return [c.label for c in self._done]
 
+    def redo_labels(self) -> list[str]:
+        """Labels of the undone commands, the next one to redo first (for a history panel)."""
+        return [c.label for c in reversed(self._undone)]
+
     @property
     def index(self) -> int:
         return len(self._done)

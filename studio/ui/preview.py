@@ -67,6 +67,9 @@ class _Job(QRunnable):
             self.signals.done.emit(r.generation, image, "")
         except StudioError as error:
             self.signals.done.emit(r.generation, QImage(), str(error))
+        except Exception as error:  # a worker must never let an error escape into the thread pool
+            message = QCoreApplication.translate("PreviewPanel", "The mockup could not be drawn ({error}).")
+            self.signals.done.emit(r.generation, QImage(), message.format(error=f"{type(error).__name__}: {error}"))
 
 
 def _to_qimage(picture: Image.Image) -> QImage:

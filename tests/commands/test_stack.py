@@ -139,3 +139,32 @@ def test_reset_clean_marks_every_state_modified(stack):
     stack.undo()
     stack.redo()
     assert not stack.is_clean()
+
+
+def test_redo_labels_next_first(stack):
+    stack.push(AddLayer("label", ShapeLayer(id="a")))
+    stack.push(MoveLayers(["a"], 1, 0))
+    stack.undo()
+    stack.undo()
+    assert stack.redo_labels() == ["Add Shape", "Move"]
+
+
+def test_same_change_on_several_layers_is_one_merged_step(stack):
+    from studio.commands import SetLayersProperties, TypeVariable
+
+    for name in "ab":
+        stack.push(AddLayer("label", ShapeLayer(id=name, width=10)))
+    for width in (11, 12, 13):
+        stack.push(SetLayersProperties(["a", "b"], {"width": width}, label="Resize", merge_key="w"))
+    assert [stack.design.find_layer(i).width for i in "ab"] == [13, 13]
+    assert stack.labels()[-1] == "Resize" and len(stack.labels()) == 3
+    stack.undo()
+    assert [stack.design.find_layer(i).width for i in "ab"] == [10, 10]
+    with pytest.raises(ValidationError):
+        stack.push(SetLayersProperties(["a", "b"], {"width": -1}))
+    assert [stack.design.find_layer(i).width for i in "ab"] == [10, 10]
+    for text in ("C", "Ca", "Cam"):
+        stack.push(TypeVariable("name", text))
+    assert stack.design.variables == {"name": "Cam"}
+    stack.undo()
+    assert stack.design.variables == {}
