@@ -12,6 +12,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _application() -> object:
+    """One QApplication for the whole run, made first.
+
+    Renderers create a bare QGuiApplication when none exists (the command line has no widgets);
+    widget tests in the same process need a full QApplication, so it must come first.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep user fonts, settings and autosaves of the machine out of every test."""

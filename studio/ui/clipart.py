@@ -11,6 +11,7 @@ kept for the rest of the session.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -92,8 +93,12 @@ class _ThumbnailJob(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        image = render_thumbnail(self._path, self._size)
-        self._relay.done.emit(str(self._path), self._size, image)
+        try:
+            image = render_thumbnail(self._path, self._size)
+        except Exception:  # a worker must not let an error escape into the thread pool
+            image = QImage()
+        with contextlib.suppress(RuntimeError):  # the browser was closed while this ran
+            self._relay.done.emit(str(self._path), self._size, image)
 
 
 class ThumbnailCache(QObject):

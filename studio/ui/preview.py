@@ -8,6 +8,7 @@ preview and the preview never shows an old edit last. Clicking a colourable part
 
 from __future__ import annotations
 
+import contextlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -63,13 +64,15 @@ class _Job(QRunnable):
         r = self.request
         try:
             picture = self.renderer.render(r.doc, r.view_id, size=r.size, angle=r.angle, background=None)
-            image = _to_qimage(picture)
-            self.signals.done.emit(r.generation, image, "")
+            image, message = _to_qimage(picture), ""
         except StudioError as error:
-            self.signals.done.emit(r.generation, QImage(), str(error))
+            image, message = QImage(), str(error)
         except Exception as error:  # a worker must never let an error escape into the thread pool
+            image = QImage()
             message = QCoreApplication.translate("PreviewPanel", "The mockup could not be drawn ({error}).")
-            self.signals.done.emit(r.generation, QImage(), message.format(error=f"{type(error).__name__}: {error}"))
+            message = message.format(error=f"{type(error).__name__}: {error}")
+        with contextlib.suppress(RuntimeError):  # the panel was closed while this ran
+            self.signals.done.emit(r.generation, image, message)
 
 
 def _to_qimage(picture: Image.Image) -> QImage:
@@ -396,7 +399,9 @@ def _language() -> str:
 def install(window: MainWindow) -> None:
     """Add the mockup preview dock to ``window``."""
     panel = PreviewPanel()
-    window.add_dock("preview", QCoreApplication.translate("PreviewPanel", "Mockup"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.add_dock(
+        "preview", QCoreApplication.translate("PreviewPanel", "Mockup"), panel, Qt.DockWidgetArea.RightDockWidgetArea
+    )
     window.session_changed.connect(panel.set_session)
 
     def select_part(part_id: str) -> None:

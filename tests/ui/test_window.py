@@ -48,3 +48,24 @@ def test_session_title_modified_marker_and_undo_labels(make_window):
     assert not window.isWindowModified()
     assert window.actions["edit.redo"].text() == "&Redo Move"
     assert not window.actions["edit.undo"].isEnabled()
+
+
+def test_unexpected_errors_become_a_sentence_and_a_log(make_window, monkeypatch, tmp_path):
+    import sys
+
+    from studio.ui.app import install_error_handler
+
+    window = make_window()
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_handler(window)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert len(shown) == 1 and "ZeroDivisionError" in shown[0] and "studio.log" in shown[0]
+    from studio.resources import user_dir
+
+    log = (user_dir() / "logs" / "studio.log").read_text()
+    assert "Traceback" in log and "division by zero" in log
