@@ -1,0 +1,491 @@
+"""The canvas's share of the window's actions: edit, insert, arrange and view commands.
+
+Each action of :data:`studio.ui.actions.ACTIONS` that concerns the canvas is bound here to a
+handler and an enablement test; menus, toolbar, shortcuts and the context menu all use the same
+QActions.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+
+from studio.commands import AddLayer, RemoveLayers, ReorderLayer, SetLayerProperties
+from studio.model.color import Color
+from studio.model.design import AnyLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
+from studio.model.errors import StudioError
+from studio.ui.main_window import MainWindow
+from studio.ui.session import EditorSession
+
+from .clipboard import MIME_TYPE, layers_from_mime, layers_to_mime, pasted_image_path
+from .commands import AlignLayers, DistributeLayers, GroupLayers, UngroupLayer
+from .editor import CanvasEditor
+from .view import IMPORTABLE
+
+__all__ = ["DEFAULT_TEXT", "SHAPE_FILL", "CanvasController"]
+
+DEFAULT_TEXT = "Your text"
+SHAPE_FILL = "#8a9bb0"
+"""A quiet blue-grey for new shapes, easy to recolour (Canva and Figma start from a neutral grey)."""
+DUPLICATE_OFFSET_MM = 5.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Canvas", text)
+
+
+def _flag(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+class CanvasController:
+    """Binds the canvas actions of ``window`` to ``editor``."""
+
+    def __init__(self, window: MainWindow, editor: CanvasEditor) -> None:
+        self.window = window
+        self.editor = editor
+        self.view = editor.view
+        self.view.error_handler = window.show_error
+        self.view.context_menu_actions = self._context_entries
+        self.view.page.layout_failed.connect(lambda message: window.status(message))
+        self._bind()
+        window.session_changed.connect(self._on_session)
+
+    @property
+    def session(self) -> EditorSession | None:
+        return self.window.session
+
+    # -- binding ------------------------------------------------------------------------------
+    def _bind(self) -> None:
+        a = self.window.actions
+        has = self._has_session
+        sel = self._has_selection
+        bind: list[tuple[str, Callable[[], object], Callable[[], bool] | None]] = [
+            ("edit.cut", self.cut, sel),
+            ("edit.copy", self.copy, sel),
+            ("edit.paste", self.paste, has),
+            ("edit.duplicate", self.duplicate, sel),
+            ("edit.delete", self.delete, sel),
+            ("edit.select_all", self.select_all, has),
+            ("edit.deselect", lambda: self.session and self.session.select([]), sel),
+            ("insert.text", self.insert_text, has),
+            ("insert.image", self.insert_image, has),
+            ("insert.rectangle", lambda: self.insert_shape("rectangle"), has),
+            ("insert.ellipse", lambda: self.insert_shape("ellipse"), has),
+            ("insert.star", lambda: self.insert_shape("star"), has),
+            ("insert.line", lambda: self.insert_shape("line"), has),
+            ("arrange.group", self.group, lambda: len(self._top_level_selection()) >= 2),
+            ("arrange.ungroup", self.ungroup, lambda: bool(self._selected_groups())),
+            ("arrange.bring_forward", lambda: self.restack("forward"), sel),
+            ("arrange.send_backward", lambda: self.restack("backward"), sel),
+            ("arrange.bring_to_front", lambda: self.restack("front"), sel),
+            ("arrange.send_to_back", lambda: self.restack("back"), sel),
+            ("arrange.lock", self.toggle_lock, sel),
+            ("arrange.hide", self.hide, sel),
+            ("view.zoom_in", self.view.zoom_in, has),
+            ("view.zoom_out", self.view.zoom_out, has),
+            ("view.zoom_fit", self.view.zoom_fit, has),
+            ("view.zoom_actual", self.view.zoom_actual, has),
+            ("view.guides", self._toggle_guides, has),
+            ("view.rulers", self._toggle_rulers, has),
+            ("view.snap", self._toggle_snap, has),
+        ]
+        for edge in ("left", "hcenter", "right", "top", "vcenter", "bottom"):
+            bind.append((f"arrange.align_{edge}", lambda e=edge: self.align(e), sel))
+        bind.append(("arrange.distribute_h", lambda: self.distribute("h"), lambda: len(self._movable()) >= 3))
+        bind.append(("arrange.distribute_v", lambda: self.distribute("v"), lambda: len(self._movable()) >= 3))
+        for action_id, handler, enabled in bind:
+            a.bind(action_id, handler, enabled)
+        settings = self.window.settings
+        for action_id, key in (("view.guides", "guides"), ("view.rulers", "rulers"), ("view.snap", "snap")):
+            a[action_id].setChecked(_flag(settings.value(f"canvas/{key}"), True))
+        self._apply_view_flags()
+        self._build_zoom_menu()
+        a["insert.text"].setToolTip(tr("Add a line of text (T); double-click a text to edit it"))
+        a["insert.rectangle"].setToolTip(tr("Add a rectangle (R)"))
+        a["insert.ellipse"].setToolTip(tr("Add an ellipse (E)"))
+        a["insert.star"].setToolTip(tr("Add a star"))
+        a["insert.line"].setToolTip(tr("Add a line (L)"))
+
+    def _build_zoom_menu(self) -> None:
+        a = self.window.actions
+        menu = QMenu(self.editor.zoom_button)
+        menu.setAccessibleName(tr("Zoom"))
+        for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_fit", "view.zoom_actual"):
+            menu.addAction(a[action_id])
+        menu.addSeparator()
+        for percent in (25, 50, 100, 200, 400, 800):
+            preset = menu.addAction(f"{percent} %")
+            preset.triggered.connect(lambda _c=False, z=percent / 100: self._zoom_preset(z))
+        self.editor.zoom_button.setMenu(menu)
+
+    def _zoom_preset(self, zoom: float) -> None:
+        self.view.zoom_to(self.view.actual_scale() * zoom)
+
+    def _on_session(self, session: EditorSession | None) -> None:
+        self.editor.set_session(session)
+        if session is not None:
+            session.selection_changed.connect(self._sync_lock)
+            session.design_changed.connect(self._sync_lock)
+        self._sync_lock()
+
+    def _sync_lock(self) -> None:
+        session = self.session
+        locked = bool(session and session.selected_layers() and all(x.locked for x in session.selected_layers()))
+        self.window.actions["arrange.lock"].setChecked(locked)
+
+    # -- enablement ---------------------------------------------------------------------------
+    def _has_session(self) -> bool:
+        return self.session is not None
+
+    def _has_selection(self) -> bool:
+        return bool(self.session and self.session.selection)
+
+    def _top_level_selection(self) -> list[str]:
+        session = self.session
+        if session is None:
+            return []
+        top = {layer.id for layer in session.layers()}
+        return [i for i in session.selection if i in top]
+
+    def _movable(self) -> list[str]:
+        session = self.session
+        if session is None:
+            return []
+        return [x.id for x in session.selected_layers() if not x.locked]
+
+    def _selected_groups(self) -> list[str]:
+        session = self.session
+        if session is None:
+            return []
+        return [i for i in self._top_level_selection() if isinstance(session.layer(i), GroupLayer)]
+
+    # -- edit ---------------------------------------------------------------------------------
+    def copy(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        mime = layers_to_mime(session, self._top_level_selection())
+        if mime is not None:
+            QApplication.clipboard().setMimeData(mime)
+
+    def cut(self) -> None:
+        self.copy()
+        session = self.session
+        if session is not None and self._top_level_selection():
+            session.push(_labelled(RemoveLayers(self._top_level_selection()), "Cut"))
+
+    def paste(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        mime = QApplication.clipboard().mimeData()
+        try:
+            if mime.hasFormat(MIME_TYPE):
+                layers = layers_from_mime(mime, session)
+                self._paste_layers(session, layers, self._paste_offset(session, mime))
+            elif mime.hasImage():
+                path = pasted_image_path(mime.imageData())
+                try:
+                    self.view.import_files([path], None)
+                finally:
+                    # The project's store holds the bytes now.
+                    shutil.rmtree(path.parent, ignore_errors=True)
+            elif mime.hasUrls() and any(u.isLocalFile() for u in mime.urls()):
+                paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+                self.view.import_files([p for p in paths if p.suffix.lower() in IMPORTABLE], None)
+            elif mime.hasText() and mime.text().strip():
+                self._add_text(session, mime.text().strip()[:10_000])
+        except StudioError as error:
+            self.window.show_error(str(error))
+
+    @staticmethod
+    def _paste_offset(session: EditorSession, mime: object) -> float:
+        """Paste in place, unless the originals are still there on this very area (then offset)."""
+        try:
+            payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("utf-8"))  # type: ignore[attr-defined]
+        except ValueError:
+            return 0.0
+        here = {layer.id for layer in session.layers()}
+        originals = [d.get("id") for d in payload.get("layers", [])]
+        return (
+            DUPLICATE_OFFSET_MM if payload.get("area") == session.area_id and any(i in here for i in originals) else 0.0
+        )
+
+    def _paste_layers(self, session: EditorSession, layers: list[AnyLayer], offset: float) -> None:
+        if not layers:
+            return
+        with session.stack.group("Paste"):
+            for layer in layers:
+                if offset:
+                    t = layer.transform
+                    layer.transform = Transform(
+                        x=t.x + offset, y=t.y + offset, rotation=t.rotation, scale_x=t.scale_x, scale_y=t.scale_y
+                    )
+                session.push(AddLayer(session.area_id, layer))
+        session.select([layer.id for layer in layers])
+
+    def duplicate(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ids = self._top_level_selection()
+        if not ids:
+            return
+        order = {layer.id: i for i, layer in enumerate(session.layers())}
+        copies: list[str] = []
+        with session.stack.group("Duplicate"):
+            # From the top down, so that the indices below stay right.
+            for layer_id in sorted(ids, key=lambda i: -order[i]):
+                original = session.layer(layer_id)
+                copy = _fresh_copy(original)
+                t = original.transform
+                copy.transform = Transform(
+                    x=t.x + DUPLICATE_OFFSET_MM,
+                    y=t.y + DUPLICATE_OFFSET_MM,
+                    rotation=t.rotation,
+                    scale_x=t.scale_x,
+                    scale_y=t.scale_y,
+                )
+                session.push(AddLayer(session.area_id, copy, index=order[layer_id] + 1))
+                copies.append(copy.id)
+        session.select(list(reversed(copies)))
+
+    def delete(self) -> None:
+        session = self.session
+        if session is not None and session.selection:
+            session.push(RemoveLayers(session.selection))
+
+    def select_all(self) -> None:
+        session = self.session
+        if session is not None:
+            session.select([x.id for x in session.layers() if x.visible and not x.locked])
+
+    # -- insert -------------------------------------------------------------------------------
+    def _add_text(self, session: EditorSession, text: str) -> TextLayer:
+        cx, cy = session.area.safe_rect.center
+        layer = TextLayer(
+            text=text, font_family="Inter", font_style="Regular", size=24.0, transform=Transform(x=cx, y=cy)
+        )
+        session.add_layer(layer)
+        return layer
+
+    def insert_text(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        layer = self._add_text(session, tr(DEFAULT_TEXT))
+        self.editor.edit_text(layer.id, select_all=True)
+
+    def insert_shape(self, shape: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        safe = session.area.safe_rect
+        cx, cy = safe.center
+        side = max(5.0, min(40.0, 0.4 * min(safe.width, safe.height)))
+        fill = Color(hex=SHAPE_FILL)
+        if shape == "line":
+            layer = ShapeLayer(
+                shape="line",
+                width=side * 1.5,
+                height=0.0,
+                fill=None,
+                stroke=Stroke(color=Color(hex="#212529"), width=0.5),
+                transform=Transform(x=cx, y=cy),
+            )
+        else:
+            layer = ShapeLayer(shape=shape, width=side, height=side, fill=fill, transform=Transform(x=cx, y=cy))  # type: ignore[arg-type]
+        layer.name = {"rectangle": tr("Rectangle"), "ellipse": tr("Ellipse"), "star": tr("Star"), "line": tr("Line")}[
+            shape
+        ]
+        session.add_layer(layer)
+        self.view.setFocus()
+
+    def insert_image(self) -> None:
+        if self.session is None:
+            return
+        patterns = " ".join(f"*{ext}" for ext in sorted(IMPORTABLE))
+        filters = ";;".join(
+            [
+                tr("Images and drawings ({patterns})").format(patterns=patterns),
+                tr("Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff)"),
+                tr("SVG drawings (*.svg *.svgz)"),
+            ]
+        )
+        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Add an image"), "", filters)
+        if paths:
+            self.view.import_files([Path(p) for p in paths], None)
+
+    # -- arrange ------------------------------------------------------------------------------
+    def group(self) -> None:
+        session = self.session
+        ids = self._top_level_selection()
+        if session is None or len(ids) < 2:
+            return
+        bounds = self.view.page.bounds_of(ids)
+        boxes = list(bounds.values())
+        if boxes:
+            union = boxes[0]
+            for b in boxes[1:]:
+                union = union.union(b)
+            center = union.center
+        else:
+            center = session.area.trim_rect.center
+        group_id = new_id()
+        session.push(GroupLayers(session.area_id, ids, center=center, group_id=group_id))
+        session.select([group_id])
+
+    def ungroup(self) -> None:
+        session = self.session
+        groups = self._selected_groups()
+        if session is None or not groups:
+            return
+        children: list[str] = []
+        with session.stack.group("Ungroup"):
+            for group_id in groups:
+                command = UngroupLayer(session.area_id, group_id)
+                session.push(command)
+                children += command.child_ids
+        session.select(children)
+
+    def restack(self, where: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        ids = set(self._top_level_selection())
+        if not ids:
+            return
+        labels = {
+            "forward": "Bring Forward",
+            "backward": "Send Backward",
+            "front": "Bring to Front",
+            "back": "Send to Back",
+        }
+        with session.stack.group(labels[where]):
+            order = [x.id for x in session.layers()]
+            n = len(order)
+            if where == "front":
+                for layer_id in [i for i in order if i in ids]:
+                    session.push(ReorderLayer(layer_id, n - 1))
+            elif where == "back":
+                for layer_id in reversed([i for i in order if i in ids]):
+                    session.push(ReorderLayer(layer_id, 0))
+            elif where == "forward":
+                for index in range(n - 2, -1, -1):
+                    if order[index] in ids and order[index + 1] not in ids:
+                        session.push(ReorderLayer(order[index], index + 1))
+                        order[index], order[index + 1] = order[index + 1], order[index]
+            else:
+                for index in range(1, n):
+                    if order[index] in ids and order[index - 1] not in ids:
+                        session.push(ReorderLayer(order[index], index - 1))
+                        order[index], order[index - 1] = order[index - 1], order[index]
+
+    def align(self, edge: str) -> None:
+        session = self.session
+        ids = self._movable()
+        if session is None or not ids:
+            return
+        bounds = self.view.page.bounds_of(ids)
+        target = session.area.safe_rect if len(bounds) == 1 else None
+        command = AlignLayers(bounds, edge, target=target)
+        if command.offsets:
+            session.push(command)
+
+    def distribute(self, axis: str) -> None:
+        session = self.session
+        ids = self._movable()
+        if session is None or len(ids) < 3:
+            return
+        command = DistributeLayers(self.view.page.bounds_of(ids), axis)
+        if any(abs(dx) > 1e-9 or abs(dy) > 1e-9 for dx, dy in command.offsets.values()):
+            session.push(command)
+
+    def toggle_lock(self) -> None:
+        session = self.session
+        if session is None or not session.selection:
+            return
+        layers = session.selected_layers()
+        lock = not all(x.locked for x in layers)
+        with session.stack.group("Lock" if lock else "Unlock"):
+            for layer in layers:
+                if layer.locked != lock:
+                    session.push(SetLayerProperties(layer.id, {"locked": lock}, label="Lock" if lock else "Unlock"))
+        self._sync_lock()
+        self.view.refresh_overlay()
+
+    def hide(self) -> None:
+        session = self.session
+        if session is None or not session.selection:
+            return
+        with session.stack.group("Hide"):
+            for layer in session.selected_layers():
+                if layer.visible:
+                    session.push(SetLayerProperties(layer.id, {"visible": False}, label="Hide"))
+        session.select([])
+
+    # -- view ---------------------------------------------------------------------------------
+    def _apply_view_flags(self) -> None:
+        a = self.window.actions
+        self.view.page.guides.setVisible(a["view.guides"].isChecked() and self.view.page.page.isVisible())
+        self.editor.set_rulers_visible(a["view.rulers"].isChecked())
+        self.view.snapping = a["view.snap"].isChecked()
+
+    def _toggle(self, action_id: str, key: str) -> None:
+        self.window.settings.set_value(f"canvas/{key}", self.window.actions[action_id].isChecked())
+        self._apply_view_flags()
+
+    def _toggle_guides(self) -> None:
+        self._toggle("view.guides", "guides")
+
+    def _toggle_rulers(self) -> None:
+        self._toggle("view.rulers", "rulers")
+
+    def _toggle_snap(self) -> None:
+        self._toggle("view.snap", "snap")
+
+    def show_guides(self) -> None:
+        """Apply the guides setting (after a session opens, the page exists)."""
+        self._apply_view_flags()
+
+    # -- context menu -------------------------------------------------------------------------
+    def _context_entries(self, on_layer: bool) -> list[QAction | None]:
+        a = self.window.actions
+        if not on_layer:
+            return [a["edit.paste"], a["edit.select_all"], None, a["view.zoom_fit"], a["view.zoom_actual"]]
+        ids = [
+            "edit.cut", "edit.copy", "edit.paste", "edit.duplicate", "edit.delete", None,
+            "arrange.bring_to_front", "arrange.bring_forward", "arrange.send_backward", "arrange.send_to_back", None,
+            "arrange.group", "arrange.ungroup", None, "arrange.lock", "arrange.hide",
+        ]  # fmt: skip
+        return [None if i is None else a[i] for i in ids]
+
+
+def _labelled(command: RemoveLayers, label: str) -> RemoveLayers:
+    command.label = label
+    return command
+
+
+def _fresh_copy(layer: AnyLayer) -> AnyLayer:
+    """A deep copy of a layer with new ids throughout."""
+    copy = layer.model_copy(deep=True)
+
+    def renew(x: AnyLayer) -> None:
+        x.id = new_id()
+        if isinstance(x, GroupLayer):
+            for child in x.children:
+                renew(child)
+
+    renew(copy)
+    return copy
