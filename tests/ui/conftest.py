@@ -26,7 +26,9 @@ def make_window(qtbot, settings) -> Iterator:
 
     def make() -> MainWindow:
         window = build_window(settings)
-        qtbot.addWidget(window)
+        # qtbot closes its widgets before fixtures are torn down: a test that failed with edits
+        # must not leave a "save changes?" question waiting forever.
+        qtbot.addWidget(window, before_close_func=lambda w: w.session and w.session.stack.set_clean())
         windows.append(window)
         return window
 
