@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,7 +14,7 @@ import pytest
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _application() -> object:
+def _application() -> Iterator[object]:
     """One QApplication for the whole run, made first.
 
     Renderers create a bare QGuiApplication when none exists (the command line has no widgets);
@@ -21,7 +22,11 @@ def _application() -> object:
     """
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication([])
+    from studio.ui.app import wait_for_workers
+
+    app = QApplication.instance() or QApplication([])
+    yield app
+    wait_for_workers()
 
 
 @pytest.fixture(autouse=True)

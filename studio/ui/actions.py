@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
+
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
+"""Qt's marker for ``lupdate`` (returns the text unchanged), typed for the specs below.
+
+Every text and tip is written literally as ``QT_TRANSLATE_NOOP("Actions", "...")`` so that
+``lupdate`` extracts it; it is translated at run time with :func:`translate`.
+"""
 
 
 @dataclass(frozen=True)
@@ -28,101 +37,165 @@ class ActionSpec:
     """Name of a freedesktop theme icon, when there is a fitting one."""
 
 
-def _t(text: str) -> str:
-    return QT_TRANSLATE_NOOP("Actions", text)  # type: ignore[no-any-return]
-
-
 Key = QKeySequence.StandardKey
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec(
         "file.new",
-        _t("&New…"),
+        QT_TRANSLATE_NOOP("Actions", "&New…"),
         "file",
         (Key.New,),
-        _t("Start a design on a product"),
+        QT_TRANSLATE_NOOP("Actions", "Start a design on a product"),
         toolbar=True,
         icon="document-new",
     ),
     ActionSpec(
-        "file.open", _t("&Open…"), "file", (Key.Open,), _t("Open a project"), toolbar=True, icon="document-open"
+        "file.open",
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        "file",
+        (Key.Open,),
+        QT_TRANSLATE_NOOP("Actions", "Open a project"),
+        toolbar=True,
+        icon="document-open",
     ),
     ActionSpec(
-        "file.save", _t("&Save"), "file", (Key.Save,), _t("Save the project"), toolbar=True, icon="document-save"
+        "file.save",
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        "file",
+        (Key.Save,),
+        QT_TRANSLATE_NOOP("Actions", "Save the project"),
+        toolbar=True,
+        icon="document-save",
     ),
-    ActionSpec("file.save_as", _t("Save &As…"), "file", ("Ctrl+Shift+S",), icon="document-save-as"),
+    ActionSpec(
+        "file.save_as", QT_TRANSLATE_NOOP("Actions", "Save &As…"), "file", ("Ctrl+Shift+S",), icon="document-save-as"
+    ),
     ActionSpec(
         "file.export",
-        _t("&Export…"),
+        QT_TRANSLATE_NOOP("Actions", "&Export…"),
         "file",
         ("Ctrl+E",),
-        _t("Export print files and mockups"),
+        QT_TRANSLATE_NOOP("Actions", "Export print files and mockups"),
         toolbar=True,
         icon="document-export",
     ),
-    ActionSpec("file.close", _t("&Close Project"), "file", (Key.Close,)),
-    ActionSpec("file.preferences", _t("Pre&ferences…"), "file", ("Ctrl+,",), icon="preferences-system"),
-    ActionSpec("file.quit", _t("&Quit"), "file", (Key.Quit,), icon="application-exit"),
-    # Edit
-    ActionSpec("edit.undo", _t("&Undo"), "edit", (Key.Undo,), toolbar=True, icon="edit-undo"),
-    ActionSpec("edit.redo", _t("&Redo"), "edit", ("Ctrl+Shift+Z", "Ctrl+Y"), toolbar=True, icon="edit-redo"),
-    ActionSpec("edit.cut", _t("Cu&t"), "edit", (Key.Cut,), icon="edit-cut"),
-    ActionSpec("edit.copy", _t("&Copy"), "edit", (Key.Copy,), icon="edit-copy"),
-    ActionSpec("edit.paste", _t("&Paste"), "edit", (Key.Paste,), icon="edit-paste"),
-    ActionSpec("edit.duplicate", _t("D&uplicate"), "edit", ("Ctrl+D",)),
-    ActionSpec("edit.delete", _t("&Delete"), "edit", ("Del", "Backspace"), icon="edit-delete"),
-    ActionSpec("edit.select_all", _t("Select &All"), "edit", (Key.SelectAll,), icon="edit-select-all"),
-    ActionSpec("edit.deselect", _t("Select &None"), "edit", ("Ctrl+Shift+A",)),
-    # Insert
-    ActionSpec("insert.text", _t("&Text"), "insert", ("T",), _t("Add a line of text"), toolbar=True),
-    ActionSpec("insert.image", _t("&Image…"), "insert", ("Ctrl+Shift+I",), _t("Add a photo or picture"), toolbar=True),
+    ActionSpec("file.close", QT_TRANSLATE_NOOP("Actions", "&Close Project"), "file", (Key.Close,)),
     ActionSpec(
-        "insert.clipart", _t("&Clipart…"), "insert", ("Ctrl+Shift+K",), _t("Browse the clipart library"), toolbar=True
+        "file.preferences",
+        QT_TRANSLATE_NOOP("Actions", "Pre&ferences…"),
+        "file",
+        ("Ctrl+,",),
+        icon="preferences-system",
     ),
-    ActionSpec("insert.rectangle", _t("&Rectangle"), "insert", ("R",)),
-    ActionSpec("insert.ellipse", _t("&Ellipse"), "insert", ("E",)),
-    ActionSpec("insert.star", _t("&Star"), "insert", ()),
-    ActionSpec("insert.line", _t("&Line"), "insert", ("L",)),
+    ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (Key.Quit,), icon="application-exit"),
+    # Edit
+    ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (Key.Undo,), toolbar=True, icon="edit-undo"),
+    ActionSpec(
+        "edit.redo",
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        "edit",
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        toolbar=True,
+        icon="edit-redo",
+    ),
+    ActionSpec("edit.cut", QT_TRANSLATE_NOOP("Actions", "Cu&t"), "edit", (Key.Cut,), icon="edit-cut"),
+    ActionSpec("edit.copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (Key.Copy,), icon="edit-copy"),
+    ActionSpec("edit.paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), "edit", (Key.Paste,), icon="edit-paste"),
+    ActionSpec("edit.duplicate", QT_TRANSLATE_NOOP("Actions", "D&uplicate"), "edit", ("Ctrl+D",)),
+    ActionSpec(
+        "edit.delete", QT_TRANSLATE_NOOP("Actions", "&Delete"), "edit", ("Del", "Backspace"), icon="edit-delete"
+    ),
+    ActionSpec(
+        "edit.select_all", QT_TRANSLATE_NOOP("Actions", "Select &All"), "edit", (Key.SelectAll,), icon="edit-select-all"
+    ),
+    ActionSpec("edit.deselect", QT_TRANSLATE_NOOP("Actions", "Select &None"), "edit", ("Ctrl+Shift+A",)),
+    # Insert
+    ActionSpec(
+        "insert.text",
+        QT_TRANSLATE_NOOP("Actions", "&Text"),
+        "insert",
+        ("T",),
+        QT_TRANSLATE_NOOP("Actions", "Add a line of text"),
+        toolbar=True,
+    ),
+    ActionSpec(
+        "insert.image",
+        QT_TRANSLATE_NOOP("Actions", "&Image…"),
+        "insert",
+        ("Ctrl+Shift+I",),
+        QT_TRANSLATE_NOOP("Actions", "Add a photo or picture"),
+        toolbar=True,
+    ),
+    ActionSpec(
+        "insert.clipart",
+        QT_TRANSLATE_NOOP("Actions", "&Clipart…"),
+        "insert",
+        ("Ctrl+Shift+K",),
+        QT_TRANSLATE_NOOP("Actions", "Browse the clipart library"),
+        toolbar=True,
+    ),
+    ActionSpec("insert.rectangle", QT_TRANSLATE_NOOP("Actions", "&Rectangle"), "insert", ("R",)),
+    ActionSpec("insert.ellipse", QT_TRANSLATE_NOOP("Actions", "&Ellipse"), "insert", ("E",)),
+    ActionSpec("insert.star", QT_TRANSLATE_NOOP("Actions", "&Star"), "insert", ()),
+    ActionSpec("insert.line", QT_TRANSLATE_NOOP("Actions", "&Line"), "insert", ("L",)),
     # Arrange
-    ActionSpec("arrange.group", _t("&Group"), "arrange", ("Ctrl+G",)),
-    ActionSpec("arrange.ungroup", _t("&Ungroup"), "arrange", ("Ctrl+Shift+G",)),
-    ActionSpec("arrange.bring_forward", _t("Bring &Forward"), "arrange", ("Ctrl+]",)),
-    ActionSpec("arrange.send_backward", _t("Send &Backward"), "arrange", ("Ctrl+[",)),
-    ActionSpec("arrange.bring_to_front", _t("Bring to Fron&t"), "arrange", ("Ctrl+Shift+]",)),
-    ActionSpec("arrange.send_to_back", _t("Send to Bac&k"), "arrange", ("Ctrl+Shift+[",)),
-    ActionSpec("arrange.align_left", _t("Align &Left"), "arrange.align", ()),
-    ActionSpec("arrange.align_hcenter", _t("Align &Centres Horizontally"), "arrange.align", ()),
-    ActionSpec("arrange.align_right", _t("Align &Right"), "arrange.align", ()),
-    ActionSpec("arrange.align_top", _t("Align &Top"), "arrange.align", ()),
-    ActionSpec("arrange.align_vcenter", _t("Align Centres &Vertically"), "arrange.align", ()),
-    ActionSpec("arrange.align_bottom", _t("Align &Bottom"), "arrange.align", ()),
-    ActionSpec("arrange.distribute_h", _t("Distribute &Horizontally"), "arrange.align", ()),
-    ActionSpec("arrange.distribute_v", _t("Distribute V&ertically"), "arrange.align", ()),
-    ActionSpec("arrange.lock", _t("&Lock"), "arrange", ("Ctrl+L",), checkable=True),
-    ActionSpec("arrange.hide", _t("&Hide"), "arrange", ("Ctrl+Shift+H",)),
+    ActionSpec("arrange.group", QT_TRANSLATE_NOOP("Actions", "&Group"), "arrange", ("Ctrl+G",)),
+    ActionSpec("arrange.ungroup", QT_TRANSLATE_NOOP("Actions", "&Ungroup"), "arrange", ("Ctrl+Shift+G",)),
+    ActionSpec("arrange.bring_forward", QT_TRANSLATE_NOOP("Actions", "Bring &Forward"), "arrange", ("Ctrl+]",)),
+    ActionSpec("arrange.send_backward", QT_TRANSLATE_NOOP("Actions", "Send &Backward"), "arrange", ("Ctrl+[",)),
+    ActionSpec("arrange.bring_to_front", QT_TRANSLATE_NOOP("Actions", "Bring to Fron&t"), "arrange", ("Ctrl+Shift+]",)),
+    ActionSpec("arrange.send_to_back", QT_TRANSLATE_NOOP("Actions", "Send to Bac&k"), "arrange", ("Ctrl+Shift+[",)),
+    ActionSpec("arrange.align_left", QT_TRANSLATE_NOOP("Actions", "Align &Left"), "arrange.align", ()),
+    ActionSpec(
+        "arrange.align_hcenter", QT_TRANSLATE_NOOP("Actions", "Align &Centres Horizontally"), "arrange.align", ()
+    ),
+    ActionSpec("arrange.align_right", QT_TRANSLATE_NOOP("Actions", "Align &Right"), "arrange.align", ()),
+    ActionSpec("arrange.align_top", QT_TRANSLATE_NOOP("Actions", "Align &Top"), "arrange.align", ()),
+    ActionSpec("arrange.align_vcenter", QT_TRANSLATE_NOOP("Actions", "Align Centres &Vertically"), "arrange.align", ()),
+    ActionSpec("arrange.align_bottom", QT_TRANSLATE_NOOP("Actions", "Align &Bottom"), "arrange.align", ()),
+    ActionSpec("arrange.distribute_h", QT_TRANSLATE_NOOP("Actions", "Distribute &Horizontally"), "arrange.align", ()),
+    ActionSpec("arrange.distribute_v", QT_TRANSLATE_NOOP("Actions", "Distribute V&ertically"), "arrange.align", ()),
+    ActionSpec("arrange.lock", QT_TRANSLATE_NOOP("Actions", "&Lock"), "arrange", ("Ctrl+L",), checkable=True),
+    ActionSpec("arrange.hide", QT_TRANSLATE_NOOP("Actions", "&Hide"), "arrange", ("Ctrl+Shift+H",)),
     # View
-    ActionSpec("view.zoom_in", _t("Zoom &In"), "view", (Key.ZoomIn, "Ctrl+="), icon="zoom-in"),
-    ActionSpec("view.zoom_out", _t("Zoom &Out"), "view", (Key.ZoomOut,), icon="zoom-out"),
-    ActionSpec("view.zoom_fit", _t("Zoom to &Fit"), "view", ("Ctrl+0",), icon="zoom-fit-best"),
+    ActionSpec(
+        "view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "view", (Key.ZoomIn, "Ctrl+="), icon="zoom-in"
+    ),
+    ActionSpec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "view", (Key.ZoomOut,), icon="zoom-out"),
+    ActionSpec(
+        "view.zoom_fit", QT_TRANSLATE_NOOP("Actions", "Zoom to &Fit"), "view", ("Ctrl+0",), icon="zoom-fit-best"
+    ),
     ActionSpec(
         "view.zoom_actual",
-        _t("&Actual Size"),
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
         "view",
         ("Ctrl+1",),
-        _t("Real size on this screen"),
+        QT_TRANSLATE_NOOP("Actions", "Real size on this screen"),
         icon="zoom-original",
     ),
     ActionSpec(
-        "view.guides", _t("&Guides"), "view", ("Ctrl+;",), _t("Trim, bleed and safe-area guides"), checkable=True
+        "view.guides",
+        QT_TRANSLATE_NOOP("Actions", "&Guides"),
+        "view",
+        ("Ctrl+;",),
+        QT_TRANSLATE_NOOP("Actions", "Trim, bleed and safe-area guides"),
+        checkable=True,
     ),
-    ActionSpec("view.rulers", _t("&Rulers"), "view", ("Ctrl+R",), checkable=True),
+    ActionSpec("view.rulers", QT_TRANSLATE_NOOP("Actions", "&Rulers"), "view", ("Ctrl+R",), checkable=True),
     ActionSpec(
-        "view.snap", _t("&Snap"), "view", ("Ctrl+Shift+;",), _t("Snap to guides and other layers"), checkable=True
+        "view.snap",
+        QT_TRANSLATE_NOOP("Actions", "&Snap"),
+        "view",
+        ("Ctrl+Shift+;",),
+        QT_TRANSLATE_NOOP("Actions", "Snap to guides and other layers"),
+        checkable=True,
     ),
     # Help
-    ActionSpec("help.guide", _t("User &Guide"), "help", (Key.HelpContents,), icon="help-contents"),
-    ActionSpec("help.about", _t("&About Studio"), "help", (), icon="help-about"),
+    ActionSpec(
+        "help.guide", QT_TRANSLATE_NOOP("Actions", "User &Guide"), "help", (Key.HelpContents,), icon="help-contents"
+    ),
+    ActionSpec("help.about", QT_TRANSLATE_NOOP("Actions", "&About Studio"), "help", (), icon="help-about"),
 )
 
 MENUS: tuple[tuple[str, str], ...] = (

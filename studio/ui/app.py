@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import importlib.util
 import sys
@@ -10,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QThreadPool, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -45,12 +47,30 @@ def install_translators(app: QApplication, language: str) -> str:
     return code
 
 
+def wait_for_workers(msecs: int = 10_000) -> None:
+    """Let every background job (previews, checks, thumbnails, exports) finish.
+
+    Python must not shut down while a worker thread still runs Python code: the thread would be
+    torn down under Qt's feet and the process would abort instead of exiting.
+    """
+    pools = [obj for obj in gc.get_objects() if isinstance(obj, QThreadPool)]
+    pools.append(QThreadPool.globalInstance())
+    for pool in pools:
+        try:
+            pool.clear()
+            pool.waitForDone(msecs)
+        except RuntimeError:  # already deleted on the C++ side
+            continue
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.aboutToQuit.connect(wait_for_workers)
+    atexit.register(wait_for_workers)
     app.setApplicationName("Studio")
     app.setOrganizationName("Studio")
     app.setApplicationVersion(__version__)

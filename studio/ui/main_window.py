@@ -45,10 +45,15 @@ class MainWindow(QMainWindow):
         self.actions = ActionRegistry(self)
         self._session: EditorSession | None = None
         self.docks: dict[str, QDockWidget] = {}
+        self._dock_titles: dict[str, tuple[str, str]] = {}
+        """Each dock's title as (context, English source), re-translated when the language changes."""
         self._menus: dict[str, QMenu] = {}
 
         self.pages = QStackedWidget(self)
-        self._start: QWidget = QLabel(QCoreApplication.translate("MainWindow", "Choose a product to start."))
+        self._placeholder: QLabel | None = QLabel(
+            QCoreApplication.translate("MainWindow", "Choose a product to start.")
+        )
+        self._start: QWidget = self._placeholder
         self._editor: QWidget = QLabel()
         self.pages.addWidget(self._start)
         self.pages.addWidget(self._editor)
@@ -83,13 +88,13 @@ class MainWindow(QMainWindow):
             if spec.id in separators_before:
                 menu.addSeparator()
             menu.addAction(self.actions[spec.id])
-        recent = QMenu(QCoreApplication.translate("MainWindow", "Open &Recent"), self)
+        recent = QMenu(_open_recent_title(), self)
         recent.setObjectName("menu.recent")
         self._menus["recent"] = recent
         self._menus["file"].insertMenu(self.actions["file.save"], recent)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), self)
+        toolbar = QToolBar(_toolbar_title(), self)
         toolbar.setObjectName("toolbar.main")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -109,14 +114,27 @@ class MainWindow(QMainWindow):
     def add_dock(
         self,
         dock_id: str,
-        title: str,
+        title: str | None,
         widget: QWidget,
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
         *,
         tabify_with: str | None = None,
+        title_source: tuple[str, str] | None = None,
     ) -> QDockWidget:
-        """Add a dockable panel (shown only while a project is open)."""
-        dock = QDockWidget(title, self)
+        """Add a dockable panel (shown only while a project is open).
+
+        ``title_source`` is the title as ``(context, English source)``: the window translates it
+        now and again whenever the language changes (``title`` may then be None). A plain, already
+        translated ``title`` stays as given, unless the dock is one of :data:`_KNOWN_DOCK_TITLES`.
+        """
+        if title_source is None:
+            known = _KNOWN_DOCK_TITLES.get(dock_id)
+            if known is not None and title in (known[1], QCoreApplication.translate(*known)):
+                title_source = known
+        if title_source is not None:
+            self._dock_titles[dock_id] = title_source
+            title = QCoreApplication.translate(*title_source)
+        dock = QDockWidget(title or "", self)
         dock.setObjectName(f"dock.{dock_id}")
         dock.setWidget(widget)
         dock.setFeatures(
@@ -137,6 +155,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self._start)
         self._start.deleteLater()
         self._start = widget
+        self._placeholder = None
         self.pages.insertWidget(0, widget)
         if self._session is None:
             self.pages.setCurrentWidget(widget)
@@ -265,7 +284,21 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.actions.retranslate()
             self._label_history()
+            self._retranslate()
         super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Menu titles, the toolbar's name and the dock titles in the current language."""
+        for menu_id, title in MENUS:
+            self._menus[menu_id].setTitle(translate(title))
+        self._menus["recent"].setTitle(_open_recent_title())
+        self.toolbar.setWindowTitle(_toolbar_title())
+        for dock_id, source in self._dock_titles.items():
+            dock = self.docks.get(dock_id)
+            if dock is not None:
+                dock.setWindowTitle(QCoreApplication.translate(*source))
+        if self._placeholder is not None:
+            self._placeholder.setText(QCoreApplication.translate("MainWindow", "Choose a product to start."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._session is not None and self._session.is_modified and not self.confirm_discard():
@@ -274,6 +307,22 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         event.accept()
+
+
+_KNOWN_DOCK_TITLES: dict[str, tuple[str, str]] = {
+    "preview": ("PreviewPanel", "Mockup"),
+    "clipart": ("ClipartBrowser", "Clipart"),
+}
+"""Titles of docks whose parts pass a plain, translated title (studio/ui/preview.py and clipart.py),
+so that a language change re-translates them too."""
+
+
+def _open_recent_title() -> str:
+    return QCoreApplication.translate("MainWindow", "Open &Recent")
+
+
+def _toolbar_title() -> str:
+    return QCoreApplication.translate("MainWindow", "Main toolbar")
 
 
 def _command_label(label: str) -> str:

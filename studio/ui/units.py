@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 MM_PER_UNIT = {"mm": 1.0, "in": 25.4}
 DECIMALS = {"mm": 1, "in": 3}
@@ -17,11 +17,12 @@ def from_mm(mm: float, units: str) -> float:
 
 
 def suffix(units: str) -> str:
-    return " mm" if units == "mm" else " in"
+    """The unit after a number, with its leading space: `` mm``, or `` in`` (`` po`` in French)."""
+    return " mm" if units == "mm" else QCoreApplication.translate("Units", " in")
 
 
 def format_length(mm: float, units: str) -> str:
-    """``mm`` in the user's units, with the locale's decimal separator: ``236 mm``, ``9.291 in``."""
+    """``mm`` in the user's units, with the locale's decimal separator: ``236 mm``, ``9.291 in`` (``9,291 po`` in French)."""
     value = from_mm(mm, units)
     text = QLocale().toString(value, "f", DECIMALS[units])
     decimal = QLocale().decimalPoint()

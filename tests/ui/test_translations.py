@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from studio.commands import MoveLayers
 from studio.model import design as design_model
 from studio.ui import i18n
+from studio.ui import units as ui_units
 from studio.ui._command_names import COMMAND_NAMES
 from studio.ui.actions import ACTIONS, MENUS
 from studio.ui.app import build_window, install_translators
@@ -132,7 +133,7 @@ def test_the_code_has_no_string_the_translation_misses(tmp_path):
 
 
 def test_every_action_text_and_tip_is_translated(french):
-    # actions.py hands QT_TRANSLATE_NOOP a variable, which lupdate cannot read: check each one here.
+    # Every spec's text and tip is a literal QT_TRANSLATE_NOOP("Actions", ...): lupdate sees each one.
     done = translated(french)
     for spec in ACTIONS:
         for text in (spec.text, spec.tip):
@@ -294,6 +295,50 @@ def test_the_window_speaks_french(french_window, qtbot):
     install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: window.actions["edit.redo"].text() == "&Redo Move")
     assert window.actions["file.save_as"].text() == "Save &As…"
+
+
+ENGLISH_MENUS = ["&File", "&Edit", "&Insert", "&Arrange", "&View", "&Help"]
+FRENCH_MENUS = ["&Fichier", "&Édition", "&Insérer", "Dis&position", "&Affichage", "Ai&de"]
+
+
+def test_the_open_window_follows_a_language_switch(make_window, qtbot):
+    """Preferences switches the language of an open window: menus, toolbar and docks follow."""
+    window = make_window()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def menu_titles() -> list[str]:
+        return [action.text() for action in window.menuBar().actions()]
+
+    assert menu_titles() == ENGLISH_MENUS
+    assert window.docks["layers"].windowTitle() == "Layers"
+    locale = QLocale()
+    try:
+        assert install_translators(app, "fr") == "fr"
+        qtbot.waitUntil(lambda: menu_titles() == FRENCH_MENUS)
+        assert window.menu("arrange.align").title() == "A&ligner et répartir"
+        assert window.menu("recent").title() == "Ouvrir un projet &récent"
+        assert window.toolbar.windowTitle() == "Barre d’outils principale"
+        assert window.docks["layers"].windowTitle() == "Calques"
+        assert window.docks["layers"].toggleViewAction().text() == "Calques"
+        assert window.docks["preflight"].windowTitle() == "Contrôle"
+        if "preview" in window.docks:  # a plain title from a part the window does not own
+            assert window.docks["preview"].windowTitle() == "Maquette"
+        assert window.actions["file.save_as"].text() == "Enregistrer &sous…"
+        assert ui_units.suffix("in") == " po" and ui_units.suffix("mm") == " mm"
+
+        install_translators(app, "en")
+        qtbot.waitUntil(lambda: menu_titles() == ENGLISH_MENUS)
+        assert window.menu("recent").title() == "Open &Recent"
+        assert window.toolbar.windowTitle() == "Main toolbar"
+        assert window.docks["layers"].windowTitle() == "Layers"
+        assert window.docks["preflight"].windowTitle() == "Preflight"
+        if "preview" in window.docks:
+            assert window.docks["preview"].windowTitle() == "Mockup"
+        assert ui_units.suffix("in") == " in"
+    finally:
+        install_translators(app, "en")
+        QLocale.setDefault(locale)
 
 
 def test_english_is_back_after_the_french_tests(make_window):

@@ -6,7 +6,7 @@ a moment after edits stop, so that typing or dragging never waits for them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
@@ -67,15 +67,34 @@ class AreaStrip(QListWidget):
         session.design_changed.connect(self._on_design_changed)
         session.area_changed.connect(self._on_area_changed)
         for area in session.template.print_areas:
-            item = QListWidgetItem(localize(area.name))
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, area.id)
-            item.setToolTip(localize(area.name))
             item.setSizeHint(QSize(THUMB.width() + 16, THUMB.height() + 34))
             self.addItem(item)
+        self._name_areas()
         self._stale = set(session.document.area_ids())
         self._on_area_changed(session.area_id)
         self.setVisible(len(session.template.print_areas) > 1)
         self.refresh()
+
+    def _name_areas(self) -> None:
+        """Label each thumbnail with its area's name in the interface language."""
+        if self.session is None:
+            return
+        lang = QLocale().name()[:2]
+        names = {area.id: localize(area.name, lang) for area in self.session.template.print_areas}
+        for i in range(self.count()):
+            item = self.item(i)
+            name = names.get(str(item.data(Qt.ItemDataRole.UserRole)), "")
+            item.setText(name)
+            item.setToolTip(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Print areas"))
+            self.setToolTip(self.tr("Print areas of this product: click one to design it"))
+            self._name_areas()
+        super().changeEvent(event)
 
     def _on_area_changed(self, area_id: str) -> None:
         for i in range(self.count()):

@@ -20,6 +20,7 @@ from studio.commands import AddLayer, RemoveLayers, ReorderLayer, SetLayerProper
 from studio.model.color import Color
 from studio.model.design import AnyLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
 from studio.model.errors import StudioError
+from studio.ui.actions import QT_TRANSLATE_NOOP
 from studio.ui.main_window import MainWindow
 from studio.ui.session import EditorSession
 
@@ -30,14 +31,11 @@ from .view import IMPORTABLE
 
 __all__ = ["DEFAULT_TEXT", "SHAPE_FILL", "CanvasController"]
 
-DEFAULT_TEXT = "Your text"
+DEFAULT_TEXT = QT_TRANSLATE_NOOP("Canvas", "Your text")
+"""The text of a new text layer (English source; translated in the ``Canvas`` context when used)."""
 SHAPE_FILL = "#8a9bb0"
 """A quiet blue-grey for new shapes, easy to recolour (Canva and Figma start from a neutral grey)."""
 DUPLICATE_OFFSET_MM = 5.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Canvas", text)
 
 
 def _flag(value: object, default: bool) -> bool:
@@ -111,16 +109,18 @@ class CanvasController:
             a[action_id].setChecked(_flag(settings.value(f"canvas/{key}"), True))
         self._apply_view_flags()
         self._build_zoom_menu()
-        a["insert.text"].setToolTip(tr("Add a line of text (T); double-click a text to edit it"))
-        a["insert.rectangle"].setToolTip(tr("Add a rectangle (R)"))
-        a["insert.ellipse"].setToolTip(tr("Add an ellipse (E)"))
-        a["insert.star"].setToolTip(tr("Add a star"))
-        a["insert.line"].setToolTip(tr("Add a line (L)"))
+        a["insert.text"].setToolTip(
+            QCoreApplication.translate("Canvas", "Add a line of text (T); double-click a text to edit it")
+        )
+        a["insert.rectangle"].setToolTip(QCoreApplication.translate("Canvas", "Add a rectangle (R)"))
+        a["insert.ellipse"].setToolTip(QCoreApplication.translate("Canvas", "Add an ellipse (E)"))
+        a["insert.star"].setToolTip(QCoreApplication.translate("Canvas", "Add a star"))
+        a["insert.line"].setToolTip(QCoreApplication.translate("Canvas", "Add a line (L)"))
 
     def _build_zoom_menu(self) -> None:
         a = self.window.actions
         menu = QMenu(self.editor.zoom_button)
-        menu.setAccessibleName(tr("Zoom"))
+        menu.setAccessibleName(QCoreApplication.translate("Canvas", "Zoom"))
         for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_fit", "view.zoom_actual"):
             menu.addAction(a[action_id])
         menu.addSeparator()
@@ -284,7 +284,7 @@ class CanvasController:
         session = self.session
         if session is None:
             return
-        layer = self._add_text(session, tr(DEFAULT_TEXT))
+        layer = self._add_text(session, QCoreApplication.translate("Canvas", DEFAULT_TEXT))
         self.editor.edit_text(layer.id, select_all=True)
 
     def insert_shape(self, shape: str) -> None:
@@ -306,9 +306,12 @@ class CanvasController:
             )
         else:
             layer = ShapeLayer(shape=shape, width=side, height=side, fill=fill, transform=Transform(x=cx, y=cy))  # type: ignore[arg-type]
-        layer.name = {"rectangle": tr("Rectangle"), "ellipse": tr("Ellipse"), "star": tr("Star"), "line": tr("Line")}[
-            shape
-        ]
+        layer.name = {
+            "rectangle": QCoreApplication.translate("Canvas", "Rectangle"),
+            "ellipse": QCoreApplication.translate("Canvas", "Ellipse"),
+            "star": QCoreApplication.translate("Canvas", "Star"),
+            "line": QCoreApplication.translate("Canvas", "Line"),
+        }[shape]
         session.add_layer(layer)
         self.view.setFocus()
 
@@ -318,12 +321,14 @@ class CanvasController:
         patterns = " ".join(f"*{ext}" for ext in sorted(IMPORTABLE))
         filters = ";;".join(
             [
-                tr("Images and drawings ({patterns})").format(patterns=patterns),
-                tr("Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff)"),
-                tr("SVG drawings (*.svg *.svgz)"),
+                QCoreApplication.translate("Canvas", "Images and drawings ({patterns})").format(patterns=patterns),
+                QCoreApplication.translate("Canvas", "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff)"),
+                QCoreApplication.translate("Canvas", "SVG drawings (*.svg *.svgz)"),
             ]
         )
-        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Add an image"), "", filters)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, QCoreApplication.translate("Canvas", "Add an image"), "", filters
+        )
         if paths:
             self.view.import_files([Path(p) for p in paths], None)
 

@@ -2,85 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name></name>
-    <message>
-        <source>Add a line of text (T); double-click a text to edit it</source>
-        <translation>Ajouter une ligne de texte (T)&#xa0;; double-cliquez sur un texte pour le modifier</translation>
-    </message>
-    <message>
-        <source>Add a rectangle (R)</source>
-        <translation>Ajouter un rectangle (R)</translation>
-    </message>
-    <message>
-        <source>Add an ellipse (E)</source>
-        <translation>Ajouter une ellipse (E)</translation>
-    </message>
-    <message>
-        <source>Add a star</source>
-        <translation>Ajouter une étoile</translation>
-    </message>
-    <message>
-        <source>Add a line (L)</source>
-        <translation>Ajouter une ligne (L)</translation>
-    </message>
-    <message>
-        <source>Zoom</source>
-        <translation>Zoom</translation>
-    </message>
-    <message>
-        <source>Rectangle</source>
-        <translation>Rectangle</translation>
-    </message>
-    <message>
-        <source>Ellipse</source>
-        <translation>Ellipse</translation>
-    </message>
-    <message>
-        <source>Star</source>
-        <translation>Étoile</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <source>Images and drawings ({patterns})</source>
-        <translation>Images et dessins ({patterns})</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg *.svgz)</source>
-        <translation>Dessins SVG (*.svg *.svgz)</translation>
-    </message>
-    <message>
-        <source>Add an image</source>
-        <translation>Ajouter une image</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Calques</translation>
-    </message>
-    <message>
-        <source>Properties</source>
-        <translation>Propriétés</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produit</translation>
-    </message>
-    <message>
-        <source>Preflight</source>
-        <translation>Contrôle</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historique</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Studio</source>
@@ -2345,6 +2266,13 @@
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <source> in</source>
+        <translation> po</translation>
+    </message>
+</context>
+<context>
     <name>_NameDelegate</name>
     <message>
         <source>Layer name</source>
@@ -2364,17 +2292,6 @@
     <message>
         <source>None yet</source>
         <translation>Aucune pour l’instant</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <source>Colour of {part}</source>
-        <translation>Couleur — {part}</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>Personnalisée…</translation>
     </message>
 </context>
 </TS>

@@ -8,8 +8,9 @@ commands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
+from studio.ui.actions import QT_TRANSLATE_NOOP
 from studio.ui.main_window import MainWindow
 from studio.ui.panels._session import SessionPanel
 from studio.ui.panels.color_button import RecentColors
@@ -24,10 +25,6 @@ __all__ = ["HistoryPanel", "LayersPanel", "PreflightPanel", "ProductPanel", "Pro
 _RECENT_KEY = "colors/recent"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Panels", text)
-
-
 def install(window: MainWindow) -> None:
     """Add the panels to ``window`` and make them follow its session."""
     left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -38,11 +35,16 @@ def install(window: MainWindow) -> None:
     product = ProductPanel()
     preflight = PreflightPanel()
     history = HistoryPanel()
-    window.add_dock("layers", tr("Layers"), layers, left)
-    window.add_dock("properties", tr("Properties"), properties, right)
-    window.add_dock("product", tr("Product"), product, right, tabify_with="properties")
-    window.add_dock("preflight", tr("Preflight"), preflight, bottom)
-    window.add_dock("history", tr("History"), history, bottom, tabify_with="preflight")
+    # The window translates dock titles in the "Panels" context, now and on every language change.
+    docks: tuple[tuple[str, str, SessionPanel, Qt.DockWidgetArea, str | None], ...] = (
+        ("layers", QT_TRANSLATE_NOOP("Panels", "Layers"), layers, left, None),
+        ("properties", QT_TRANSLATE_NOOP("Panels", "Properties"), properties, right, None),
+        ("product", QT_TRANSLATE_NOOP("Panels", "Product"), product, right, "properties"),
+        ("preflight", QT_TRANSLATE_NOOP("Panels", "Preflight"), preflight, bottom, None),
+        ("history", QT_TRANSLATE_NOOP("Panels", "History"), history, bottom, "preflight"),
+    )
+    for dock_id, title, panel, area, tabify_with in docks:
+        window.add_dock(dock_id, None, panel, area, tabify_with=tabify_with, title_source=("Panels", title))
     window.docks["properties"].raise_()
     window.docks["preflight"].raise_()
     window.resizeDocks([window.docks["layers"], window.docks["properties"]], [260, 340], Qt.Orientation.Horizontal)

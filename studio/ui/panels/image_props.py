@@ -136,9 +136,11 @@ class ImageSection(PropertySection):
         dpi = effective_dpi(layer, pixels)
         text = self.tr("{w} × {h} px, prints at {dpi} DPI").format(w=pixels[0], h=pixels[1], dpi=round(dpi))
         if dpi < MIN_DPI:
-            return f"<span style='color:#D93025'>{text} — {self.tr('too low, will look pixelated')}</span>"
+            warning = self.tr("too low, will look pixelated")
+            return f"<span style='color:#D93025'>{text} — {warning}</span>"
         if dpi < GOOD_DPI:
-            return f"<span style='color:#B26B00'>{text} — {self.tr('300 recommended')}</span>"
+            advice = self.tr("300 recommended")
+            return f"<span style='color:#B26B00'>{text} — {advice}</span>"
         return text
 
     def _crop(self, side: str, percent: float) -> None:

@@ -7,7 +7,7 @@ calls :meth:`ProductPanel.select_part` when the user clicks a part of the produc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -92,8 +92,11 @@ class PartRow(QFrame):
             self.swatches.append(swatch)
         self.custom: ColorButton | None = None
         if part.custom:
-            self.custom = ColorButton(title=panel.tr("Colour of {part}").format(part=localize(part.name, lang)))
-            self.custom.setText(panel.tr("Custom…"))
+            title = QCoreApplication.translate("ProductPanel", "Colour of {part}").format(
+                part=localize(part.name, lang)
+            )
+            self.custom = ColorButton(title=title)
+            self.custom.setText(QCoreApplication.translate("ProductPanel", "Custom…"))
             self.custom.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.custom.setIconSize(QSize(14, 14))
             self.custom.suggestions = [named.color for named in part.palette]
