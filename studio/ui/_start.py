@@ -54,10 +54,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -81,6 +84,11 @@ DetailRole = Qt.ItemDataRole.UserRole + 7
 
 CARD = QSize(180, 232)
 CARD_GAP = 16
+SIDEBAR_MIN = 232
+START_HINT_WIDTH = 720
+"""The start page's preferred width: small, so that it never takes room from the editor's docks."""
+SIDEBAR_MAX = 304
+"""The recent projects column's width range (px)."""
 THUMB_HEIGHT = 164
 RECENT_ROW = 68
 MAX_THUMBNAIL_BYTES = 8 * 2**20
@@ -142,6 +150,79 @@ def _fit(image: QImage, box: QSize, ratio: float) -> QPixmap:
     pixmap = QPixmap.fromImage(scaled)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+class _FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps them onto new lines (the category chips).
+
+    Its minimum width is its widest widget's, so the chips never set the window's minimum width.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def sizeHint(self) -> QSize:
+        """Every widget on one line."""
+        shown = self._shown()
+        width = sum(item.sizeHint().width() for item in shown) + self._gap * max(0, len(shown) - 1)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        """The widest widget (the others wrap)."""
+        size = QSize(0, 0)
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize().expandedTo(item.sizeHint()))
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, *, apply: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x = area.x()
+                y += line + self._gap
+                line = 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.bottom()
 
 
 class _ClickList(QListView):
@@ -210,7 +291,10 @@ class _Gallery(_ClickList):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        width = max(1, self.viewport().width())
+        # QListView lays the items out in the viewport less room for a vertical scroll bar, shown
+        # or not: share that width, or a wide window shows a row short of a column and a gap.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        width = max(1, self.maximumViewportSize().width() - bar)
         step = CARD.width() + CARD_GAP
         columns = max(1, width // step)
         # QListView wraps a row a little before the very edge: keep a few pixels spare.
@@ -494,6 +578,7 @@ class StartPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 2.0)
         title_font.setWeight(QFont.Weight.Bold)
         self.title.setFont(title_font)
+        self.title.setWordWrap(True)  # on a narrow page, not a wide window
         self.subtitle = QLabel()
         self.subtitle.setObjectName("startSubtitle")
         self.subtitle.setWordWrap(True)
@@ -519,10 +604,12 @@ class StartPage(QWidget):
         # -- gallery ---------------------------------------------------------------------------
         self.section = QLabel()
         self.section.setObjectName("sectionTitle")
+        self.section.setWordWrap(True)
         self.chips = QButtonGroup(self)
         self.chips.setExclusive(True)
-        chip_row = QHBoxLayout()
-        chip_row.setSpacing(8)
+        # The chips wrap onto more lines when the page is narrow (a single row would set the
+        # window's minimum width); the search box stays at the right of the first line.
+        chip_flow = _FlowLayout(spacing=8)
         self._chip_buttons: dict[str, QPushButton] = {}
         for category in ("", *CATEGORIES):
             chip = QPushButton()
@@ -532,17 +619,21 @@ class StartPage(QWidget):
             chip.setProperty("category", category)
             chip.clicked.connect(lambda _c=False, c=category: self.set_category(c))
             self.chips.addButton(chip)
-            chip_row.addWidget(chip)
+            chip_flow.addWidget(chip)
             self._chip_buttons[category] = chip
         self._chip_buttons[""].setChecked(True)
-        chip_row.addStretch(1)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)
+        self.search.setMaximumWidth(240)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search.addAction(QIcon(str(icon_path("search.svg"))), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._on_search)
-        chip_row.addWidget(self.search)
+        chip_row = QHBoxLayout()
+        chip_row.setSpacing(16)
+        chip_row.addLayout(chip_flow, 3)
+        chip_row.addWidget(self.search, 1, Qt.AlignmentFlag.AlignTop)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._focus_search)
@@ -557,6 +648,7 @@ class StartPage(QWidget):
         self.no_match = QLabel()
         self.no_match.setObjectName("emptyState")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
         self.no_match.hide()
 
         # The cards are inset by half a gap in their cells: the rows above are inset to match.
@@ -580,7 +672,10 @@ class StartPage(QWidget):
         # -- recent projects ---------------------------------------------------------------------
         self.sidebar = QFrame()
         self.sidebar.setObjectName("recentPanel")
-        self.sidebar.setFixedWidth(304)
+        # Full width on a wide screen; it gives up some room before the gallery loses a column.
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN)
+        self.sidebar.setMaximumWidth(SIDEBAR_MAX)
+        self.sidebar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.recent_title = QLabel()
         self.recent_title.setObjectName("sectionTitle")
         self.clear_button = QPushButton()
@@ -614,8 +709,8 @@ class StartPage(QWidget):
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        root.addLayout(main, 1)
-        root.addWidget(self.sidebar)
+        root.addLayout(main, 3)
+        root.addWidget(self.sidebar, 1)
 
         self.setTabOrder(self.open_button, self._chip_buttons[""])
         self.setTabOrder(self.search, self.grid)
@@ -892,4 +987,4 @@ class StartPage(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        return QSize(1200, 800)
+        return QSize(START_HINT_WIDTH, 640)

@@ -67,7 +67,12 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._bind_history()
         self.statusBar()
-        self.resize(1440, 900)
+        screen = self.screen()
+        if screen is not None and not screen.availableGeometry().isEmpty():
+            available = screen.availableGeometry().size()
+            self.resize(min(1600, int(available.width() * 0.9)), min(1000, int(available.height() * 0.9)))
+        else:
+            self.resize(1440, 900)
         self._update_title()
 
     # -- structure ------------------------------------------------------------------------------

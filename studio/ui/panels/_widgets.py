@@ -8,9 +8,10 @@ leaving, slider released), which is where the panels seal the undo step.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -29,11 +30,18 @@ from studio.ui import units as ui_units
 
 
 class Section(QFrame):
-    """A titled group of form rows, separated from the next by a thin rule."""
+    """A titled group of form rows, separated from the next by a thin rule.
+
+    In a dock too narrow for labels and fields side by side, every label goes above its field
+    (:attr:`wrapped`); the section's minimum width is then that of its widest field.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("section")
+        self._wrapped = False
+        self._wrap_width: int | None = None
+        self._captions: list[QLabel] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 10)
         outer.setSpacing(6)
@@ -61,7 +69,12 @@ class Section(QFrame):
         caption = QLabel(label)
         # One label width for every section, so that the fields line up down the panel.
         caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance("M") * 7)
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._captions.append(caption)
+        self._align_caption(caption)
+        if isinstance(widget, QComboBox) and widget.sizeAdjustPolicy() == _COMBO_DEFAULT:
+            # A long choice ("Fill the frame (cut the excess)") must not widen the dock: it is elided.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(12)
         if isinstance(widget, QWidget):
             caption.setBuddy(widget)
             if not widget.accessibleName():
@@ -69,10 +82,106 @@ class Section(QFrame):
             self.form.addRow(caption, widget)
         else:
             self.form.addRow(caption, widget)
+        if QWidget.width(self) > 0:  # subclasses may have a "width" field
+            self._fit_rows(QWidget.width(self))
         return caption
 
     def set_row_visible(self, widget: QWidget, visible: bool) -> None:
         self.form.setRowVisible(widget, visible)
+
+    # -- narrow docks ----------------------------------------------------------------------------
+    @property
+    def wrapped(self) -> bool:
+        """Whether the labels are above their fields (the section is too narrow for both side by side)."""
+        return self._wrapped
+
+    def side_by_side_width(self) -> int:
+        """The narrowest width that fits every visible label beside its field."""
+        label_width = field_width = 0
+        for row in range(self.form.rowCount()):
+            if not self.form.isRowVisible(row):
+                continue
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if field is None:
+                continue
+            caption = label.widget() if label is not None else None
+            if isinstance(caption, QLabel) and caption.text():
+                em = caption.fontMetrics().horizontalAdvance("M")
+                label_width = max(label_width, em * 7, caption.sizeHint().width())
+            field_width = max(field_width, _item_min_width(field))
+        m = self.layout().contentsMargins()
+        return m.left() + label_width + self.form.horizontalSpacing() + field_width + m.right()
+
+    def minimumSizeHint(self) -> QSize:
+        # What the section needs with the labels above the fields, whichever way it is laid out now,
+        # so that a narrow dock can switch it to that layout.
+        hint = super().minimumSizeHint()
+        widest = self.title.minimumSizeHint().width()
+        for row in range(self.form.rowCount()):
+            if not self.form.isRowVisible(row):
+                continue
+            for role in (
+                QFormLayout.ItemRole.LabelRole,
+                QFormLayout.ItemRole.FieldRole,
+                QFormLayout.ItemRole.SpanningRole,
+            ):
+                item = self.form.itemAt(row, role)
+                if item is not None:
+                    widest = max(widest, _item_min_width(item))
+        m = self.layout().contentsMargins()
+        return QSize(m.left() + widest + m.right(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_rows(event.size().width())
+        super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_rows(QWidget.width(self))
+        super().showEvent(event)
+
+    def set_wrap_width(self, width: int | None) -> None:
+        """Put the labels above the fields below ``width`` (``None``: when this section needs it).
+
+        A panel of several sections gives them one width, so that they all change together.
+        """
+        self._wrap_width = width
+        self._fit_rows(QWidget.width(self))
+
+    def _fit_rows(self, width: int) -> None:
+        threshold = self._wrap_width if self._wrap_width is not None else self.side_by_side_width()
+        wrapped = width < threshold
+        if wrapped == self._wrapped:
+            return
+        self._wrapped = wrapped
+        self.form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapAllRows if wrapped else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
+        horizontal = Qt.AlignmentFlag.AlignLeft if wrapped else Qt.AlignmentFlag.AlignRight
+        self.form.setLabelAlignment(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        for caption in self._captions:
+            self._align_caption(caption)
+
+    def _align_caption(self, caption: QLabel) -> None:
+        horizontal = Qt.AlignmentFlag.AlignLeft if self._wrapped else Qt.AlignmentFlag.AlignRight
+        caption.setAlignment(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        # Labels above their fields need no common width (it lines fields up side by side).
+        em = caption.fontMetrics().horizontalAdvance("M")
+        caption.setMinimumWidth(0 if self._wrapped else em * 7)
+        # A row without a label continues the one above: no empty line above it when wrapped.
+        if not caption.text():
+            caption.setHidden(self._wrapped)
+
+
+_COMBO_DEFAULT = QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow
+
+
+def _item_min_width(item: QLayoutItem) -> int:
+    """The width a layout gives ``item`` at the very least (0 for a hidden widget)."""
+    widget = item.widget()
+    if widget is not None and widget.isHidden():
+        return 0
+    return item.minimumSize().width()
 
 
 class NumberSpin(QDoubleSpinBox):

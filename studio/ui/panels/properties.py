@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from studio.commands import SetBackground
 from studio.model.color import Color
@@ -30,6 +30,10 @@ from studio.ui.panels.shape_props import ShapeSection
 from studio.ui.panels.text_props import TextSection
 from studio.ui.panels.transform_props import TransformSection
 from studio.ui.session import EditorSession
+
+PREFERRED_WIDTH = 300
+PREFERRED_HEIGHT = 420
+"""The Properties dock's size when the window has room (px); it works down to about 220 px wide."""
 
 
 class BackgroundSection(Section):
@@ -88,8 +92,10 @@ class PropertiesPanel(SessionPanel):
         font.setBold(True)
         self.header.setFont(font)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.header.setWordWrap(True)  # long layer names and translations: no wide dock
         self.subheader = QLabel()
         self.subheader.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.subheader.setWordWrap(True)
         head = QWidget()
         head_layout = QHBoxLayout(head)
         head_layout.setContentsMargins(10, 8, 10, 4)
@@ -121,6 +127,7 @@ class PropertiesPanel(SessionPanel):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(body)
+        body.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,8 +138,24 @@ class PropertiesPanel(SessionPanel):
         rule.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(rule)
         layout.addWidget(self.scroll, 1)
-        self.setMinimumWidth(330)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.widget() and event.type() == QEvent.Type.Resize:
+            self._fit_sections()
+        return super().eventFilter(watched, event)
+
+    def _fit_sections(self) -> None:
+        """Labels above the fields in every section, or beside them in every one (a narrow dock)."""
+        shown = [s for s in (*self.sections, self.background, self.fields) if not s.isHidden()]
+        width = max((section.side_by_side_width() for section in shown), default=0)
+        for section in (*self.sections, self.background, self.fields):
+            section.set_wrap_width(width)
+
+    def sizeHint(self) -> QSize:
+        # Room for labels beside the fields when the window has it; narrower docks wrap them.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), PREFERRED_WIDTH), max(hint.height(), PREFERRED_HEIGHT))
 
     # -- what the sections ask for -------------------------------------------------------------------
     @property
@@ -170,6 +193,12 @@ class PropertiesPanel(SessionPanel):
         self.background.setVisible(session is not None and not layers)
         if session is not None and not layers:
             self.background.update_values()
+        self._fit_sections()
+        # The fields never scroll sideways: the dock is at least as wide as the widest section
+        # needs with its labels above the fields (about 250 px), whatever is selected.
+        needed = max(section.minimumSizeHint().width() for section in (*self.sections, self.background, self.fields))
+        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.scroll)
+        self.scroll.setMinimumWidth(needed + bar + 2 * self.scroll.frameWidth())
 
     def _show_header(self, layers: list[AnyLayer]) -> None:
         session = self.session
