@@ -11,9 +11,15 @@ done. Two figures per frame:
 
 Run::
 
-    .venv/bin/python benchmarks/canvas_bench.py [--moves 60] [--keep]
+    .venv/bin/python benchmarks/canvas_bench.py [--moves 60] [--keep] [--full] [--photos DIR]
+        [--profile] [--frames]
 
-It prints the median and 95th percentile of each, and the process's resident memory.
+It prints the median and 95th percentile of each, and the process's resident memory. With
+``--full`` the window is the whole editor (layers, properties, history, preflight, the live
+mockup); it also prints how many mockup pictures the preview showed while each drag went on
+(the preview follows a drag: it must be more than 0). ``--photos DIR`` keeps the generated
+photos in ``DIR`` and reuses them next time; ``--profile`` prints a cProfile of the first drag
+(GUI thread only) and ``--frames`` every frame's time.
 """
 
 from __future__ import annotations
@@ -76,10 +82,13 @@ def build_project(folder: Path):
     area = template.print_areas[0]
     store = AssetStore(label="bench")
     layers = []
+    folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"photo{i}.jpg" for i in range(5)]
+    missing = [(p, i) for i, p in enumerate(paths) if not p.exists()]
     # Made in child processes, so that this process's peak memory is the editor's own.
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(make_photo, paths, range(5)))
+    if missing:
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(make_photo, *zip(*missing, strict=True)))
     for i, path in enumerate(paths):
         ref = store.add_file(path)
         layers.append(
@@ -150,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the generated photos")
     parser.add_argument(
+        "--photos", type=Path, default=None, help="a folder to keep the generated photos in and reuse them from"
+    )
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the first drag")
+    parser.add_argument("--frames", action="store_true", help="print every frame's time (ms) of the first drag")
+    parser.add_argument(
         "--full",
         action="store_true",
         help="the whole editor (layers panel, properties, preview) instead of the canvas alone",
@@ -170,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="studio-canvas-bench-"))
     t0 = time.perf_counter()
-    project, area = build_project(folder)
+    project, area = build_project(args.photos or folder)
     made = time.perf_counter() - t0
     app = create_application()
     settings = Settings(folder / "settings.ini")
@@ -199,7 +213,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         QApplication.sendEvent(vp, event)
 
+    preview = getattr(window, "preview", None)
+    pictures: list[int] = []  # preview pictures shown during each drag (pointer pressed)
+    if preview is not None:
+        # The preview of the opened design first, so that the drag starts with the worker idle.
+        deadline = time.perf_counter() + 60
+        while (preview._shown_generation == 0 or preview._busy) and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+
     def drag(full: bool) -> list[float]:
+        shown = [0]
+
+        def count() -> None:
+            shown[0] += 1
+
+        if preview is not None:
+            preview.rendered.connect(count)
         start = view.mapFromScene(QPointF(60.0, 45.0))
         send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
         app.processEvents()
@@ -214,11 +244,24 @@ def main(argv: list[str] | None = None) -> int:
             if full:
                 vp.repaint()
             times.append((time.perf_counter() - t) * 1000.0)
+        if preview is not None:
+            preview.rendered.disconnect(count)
+            pictures.append(shown[0])
         send(QEvent.Type.MouseButtonRelease, start, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
         app.processEvents()
         return times
 
-    frames = drag(full=False)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        frames = drag(full=False)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    else:
+        frames = drag(full=False)
     steps_after_first = session.stack.index
     full = drag(full=True)
     now, peak = rss_mb()
@@ -236,9 +279,15 @@ def main(argv: list[str] | None = None) -> int:
         f"full repaint (move -> viewport.repaint()): median {statistics.median(full):.2f} ms, "
         f"p95 {percentile(full, 95):.2f} ms, max {max(full):.2f} ms"
     )
+    if args.frames:
+        print("frames (ms):", " ".join(f"{t:.0f}" for t in frames))
     print(f"undo steps for the first drag: {steps_after_first}")
+    if preview is not None:
+        print(f"preview pictures shown during the drags: {pictures[0]} (frame), {pictures[1]} (full repaint)")
     print(f"memory: {now:.0f} MB resident, peak {peak:.0f} MB")
     session.stack.set_clean()
+    if preview is not None:
+        preview._pool.waitForDone(30_000)  # the last picture, before the window goes
     window.close()
     if not args.keep:
         for p in folder.iterdir():

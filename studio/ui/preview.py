@@ -1,19 +1,27 @@
 """The live mockup beside the canvas.
 
-Every edit asks for a new picture; pictures are rendered off the GUI thread, one at a time, and
-only the latest request is rendered when the worker comes free, so the editor never waits for the
-preview and the preview never shows an old edit last. Clicking a colourable part of the product
+Every edit asks for a new picture; pictures are rendered off the GUI thread, one at a time: a
+request is started at once when the worker is idle, and while it is busy only the latest request
+is remembered ("latest edit wins") and started once the worker has rested a moment after its
+picture (as long as the picture took: the worker's Python code shares the interpreter lock with
+the GUI thread, which a drag needs). So the preview follows a drag continuously, the editor never
+waits for it, and it never shows an old edit last. The GUI thread only takes a plain snapshot of
+the design (``model_dump``, a fraction of a millisecond); the worker brings its own copy of the
+design up to date from it before rendering. Clicking a colourable part of the product
 (a sneaker's toe cap) selects it in the Product panel.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PIL import Image
+from pydantic import TypeAdapter
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.io.templates import load_art
+from studio.model.design import Design, Layer
 from studio.model.errors import StudioError
 from studio.model.template import Template, localize
 from studio.render._art import ArtDocument, rasterise
@@ -36,14 +45,80 @@ from studio.render.scene import Document
 from studio.ui.main_window import MainWindow
 from studio.ui.session import EditorSession
 
+if TYPE_CHECKING:
+    from studio.render.sources import Resources
+    from studio.text.fonts import FontRegistry
+
 MAX_SIDE = 1200
-DEBOUNCE_MS = 30
+REST = 1.0
+"""While edits keep coming, the worker rests this many times as long as the last picture took."""
+MAX_REST_MS = 250
+_LAYER: TypeAdapter[Any] = TypeAdapter(Layer)
+
+
+class _Replica:
+    """The worker's own copy of the design, brought up to date from snapshots (``model_dump()``).
+
+    Only the layers whose data changed are built again; the rest of the copy is kept. Building
+    the whole design for every picture would leave tens of thousands of objects in reference
+    cycles (the models' signal groups) behind each time, and Python's full garbage collections
+    of them (about 200 ms, holding the interpreter lock) would stall the GUI thread mid-drag.
+    Used by one thread at a time (the preview's worker).
+    """
+
+    def __init__(self) -> None:
+        self._design: Design | None = None
+        self._data: dict[str, Any] | None = None
+
+    def update(self, data: dict[str, Any]) -> Design:
+        try:
+            return self._update(data)
+        except BaseException:
+            self._design = self._data = None  # a half-updated copy is not trusted again
+            raise
+
+    def _update(self, data: dict[str, Any]) -> Design:
+        design, old = self._design, self._data
+        if design is None or old is None or not _same_outline(old, data):
+            design = Design.model_validate(data)
+        else:
+            for area_id, area in data["areas"].items():
+                old_layers, new_layers = old["areas"][area_id]["layers"], area["layers"]
+                if old_layers == new_layers:
+                    continue
+                live = list(design.areas[area_id].layers)
+                for i, (before, after) in enumerate(zip(old_layers, new_layers, strict=True)):
+                    if before != after:
+                        live[i] = _LAYER.validate_python(after)
+                design.areas[area_id].layers = live
+        self._design, self._data = design, data
+        return design
+
+
+def _same_outline(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two snapshots differ at most inside layers (same areas, same layer ids in order)."""
+    if old.keys() != new.keys() or any(old[k] != new[k] for k in old if k != "areas"):
+        return False
+    old_areas, new_areas = old["areas"], new["areas"]
+    if old_areas.keys() != new_areas.keys():
+        return False
+    for area_id, area in new_areas.items():
+        before = old_areas[area_id]
+        if before.keys() != area.keys() or any(before[k] != area[k] for k in area if k != "layers"):
+            return False
+        if [layer["id"] for layer in before["layers"]] != [layer["id"] for layer in area["layers"]]:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
 class _Request:
     generation: int
-    doc: Document
+    design: dict[str, Any]  # ``Design.model_dump()``: the worker's replica is brought up to date with it
+    template: Template
+    resources: Resources
+    fonts: FontRegistry
+    name: str
     view_id: str
     size: int
     angle: float
@@ -54,16 +129,19 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, renderer: MockupRenderer, request: _Request, signals: _Signals) -> None:
+    def __init__(self, renderer: MockupRenderer, replica: _Replica, request: _Request, signals: _Signals) -> None:
         super().__init__()
         self.renderer = renderer
+        self.replica = replica
         self.request = request
         self.signals = signals
 
     def run(self) -> None:
         r = self.request
         try:
-            picture = self.renderer.render(r.doc, r.view_id, size=r.size, angle=r.angle, background=None)
+            design = self.replica.update(r.design)
+            doc = Document(design, r.template, r.resources, r.fonts, {}, r.name)
+            picture = self.renderer.render(doc, r.view_id, size=r.size, angle=r.angle, background=None)
             image, message = _to_qimage(picture), ""
         except StudioError as error:
             image, message = QImage(), str(error)
@@ -221,6 +299,7 @@ class PreviewPanel(QWidget):
         self.setAccessibleName(self.tr("Mockup preview"))
         self._session: EditorSession | None = None
         self._renderer: MockupRenderer | None = None
+        self._replica = _Replica()
         self._parts: _PartMap | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -231,6 +310,9 @@ class PreviewPanel(QWidget):
         self._pending = False
         self._shown_generation = 0
         self._view_id = ""
+        self.requests = 0  # pictures asked of the worker (tests, benchmarks)
+        self.rest = REST
+        self._started = 0.0
 
         self._views = QHBoxLayout()
         self._views.setSpacing(4)
@@ -249,10 +331,11 @@ class PreviewPanel(QWidget):
         self._picture.setAccessibleName(self.tr("Mockup picture"))
         self._picture.clicked.connect(self._on_picture_clicked)
         self._picture.hovered.connect(self._on_hover)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._request)
+        # Changes made in one turn of the event loop (a grouped command, a resize) make one request.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._request)
 
         top = QHBoxLayout()
         top.addLayout(self._views)
@@ -272,6 +355,7 @@ class PreviewPanel(QWidget):
             self._session.design_changed.disconnect(self.refresh)
         self._session = session
         self._renderer = MockupRenderer(session.template) if session else None
+        self._replica = _Replica()  # a new one per session: the running job keeps its own
         self._parts = _PartMap(session.template) if session else None
         for button in self._view_group.buttons():
             self._view_group.removeButton(button)
@@ -329,40 +413,71 @@ class PreviewPanel(QWidget):
 
     # -- rendering --------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Ask for a new picture soon (edits in quick succession make one request)."""
-        if self._session is not None and self._view_id:
-            self._debounce.start()
+        """Ask for a picture of the design as it is now.
+
+        It is started on the next turn of the event loop if the worker is idle; otherwise it
+        replaces any request already waiting, and starts when the worker comes free.
+        """
+        if self._session is None or not self._view_id:
+            return
+        if self._busy:
+            self._pending = True
+        elif not self._soon.isActive():  # (while it rests, the coming request takes this edit)
+            self._soon.start(0)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the picture being rendered (tests, closing); True if none is left running."""
+        return self._pool.waitForDone(msecs)
 
     def _request(self) -> None:
+        self._soon.stop()
         if self._busy:
             self._pending = True
             return
+        self._pending = False
         session, renderer = self._session, self._renderer
-        if session is None or renderer is None:
+        if session is None or renderer is None or not self._view_id:
             return
         self._generation += 1
         ratio = self.devicePixelRatioF()
         size = int(min(MAX_SIDE, max(self._picture.width(), self._picture.height()) * ratio))
-        # The worker reads a snapshot: the user keeps editing the live design meanwhile.
-        snapshot = session.document.design.model_copy(deep=True)
-        doc = Document(
-            snapshot, session.template, session.document.resources, session.document.fonts, {}, session.title
+        # The worker reads a snapshot (plain data, cheap to take): the user keeps editing the
+        # live design meanwhile, and the worker rebuilds a Design from it.
+        document = session.document
+        request = _Request(
+            self._generation,
+            document.design.model_dump(),
+            session.template,
+            document.resources,
+            document.fonts,
+            session.title,
+            self._view_id,
+            max(size, 64),
+            float(self._angle.value()),
         )
-        request = _Request(self._generation, doc, self._view_id, max(size, 64), float(self._angle.value()))
         self._busy = True
-        self._pool.start(_Job(renderer, request, self._signals))
+        self.requests += 1
+        self._started = time.perf_counter()
+        self._pool.start(_Job(renderer, self._replica, request, self._signals))
 
     def _on_done(self, generation: int, image: QImage, error: str) -> None:
+        if not _alive(self):
+            return
         self._busy = False
-        if error:
-            self._picture.set_message(error)
-        elif generation > self._shown_generation:
+        if generation > self._shown_generation:
             self._shown_generation = generation
-            self._picture.set_image(image)
-            self.rendered.emit()
+            if error:
+                self._picture.set_message(error)
+            else:
+                self._picture.set_image(image)
+                self.rendered.emit()
         if self._pending:
+            # The latest edit, as it is when the worker has rested: edits that keep coming (a
+            # drag) get a picture every so often, and the GUI thread the interpreter to itself
+            # in between (the worker's Python code shares one interpreter lock with it).
             self._pending = False
-            self._request()
+            took_ms = (time.perf_counter() - self._started) * 1000.0
+            self._soon.start(round(min(self.rest * took_ms, MAX_REST_MS)))
 
     # -- parts --------------------------------------------------------------------------------
     def _part_at(self, point: QPointF) -> str | None:
@@ -388,6 +503,15 @@ class PreviewPanel(QWidget):
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.refresh()
+
+
+def _alive(obj: QObject) -> bool:
+    """Whether the C++ side of ``obj`` still exists (a queued result may outlive the panel)."""
+    try:
+        obj.objectName()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _language() -> str:

@@ -144,3 +144,65 @@ def test_updates_keep_expanded_groups_and_selection(panel_window, qtbot):
     assert layers.model.layer_id(layers.view.selectionModel().selectedRows()[0]) == "dot"
     assert _names(layers.model)[:3] == ["New", "Badge", "Garden"]
     QApplication.processEvents()
+
+
+def test_the_model_finds_layers_by_id_without_walking_the_design(panel_window, qtbot, monkeypatch):
+    session = jar_session()
+    window = panel_window(session)
+    model = panel(window, "layers").model
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole)
+    for row in range(model.rowCount()):  # thumbnails drawn (their drawing builds a small design)
+        model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+    walks = []
+    design_type = type(session.design)
+    original_find, original_walk = design_type.find_layer, design_type.walk
+    monkeypatch.setattr(design_type, "find_layer", lambda self, i: walks.append(i) or original_find(self, i))
+    monkeypatch.setattr(design_type, "walk", lambda self: walks.append("walk") or original_walk(self))
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            model.flags(index)
+            for role in roles:
+                model.data(index, role)
+    assert model.layer_at(model.index_of("raw")) is session.design.area(session.area_id).layers[-2]
+    assert walks == []
+
+
+def test_moving_a_layer_repaints_no_row_and_redraws_no_thumbnail(panel_window, qtbot, monkeypatch):
+    from studio.commands import MoveLayers
+    from studio.ui.panels import _thumbnails
+
+    session = jar_session()
+    window = panel_window(session)
+    layers = panel(window, "layers")
+    model = layers.model
+    for row in range(model.rowCount()):  # every thumbnail drawn once, as the view would
+        model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+    drawn = []
+    original = _thumbnails.LayerThumbnails._render
+    monkeypatch.setattr(
+        _thumbnails.LayerThumbnails,
+        "_render",
+        lambda self, layer, v: drawn.append(layer.id) or original(self, layer, v),
+    )
+    changed, moved = [], []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    for signal in (model.rowsMoved, model.rowsInserted, model.rowsRemoved, model.modelReset):
+        signal.connect(lambda *args: moved.append(args))
+    for _step in range(5):
+        session.push(MoveLayers(["raw"], 1.0, 0.5))
+    model.refresh_thumbnails()  # what the timer does a moment after the last change
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+    assert changed == [] and moved == [] and drawn == []
+
+    # A change of content redraws that row's thumbnail, a moment after the change.
+    session.push(SetLayerProperties("raw", {"text": "Honey"}))
+    assert changed == []
+    qtbot.waitUntil(lambda: changed == [(1, 1)], timeout=3000)
+    model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole)
+    assert drawn == ["raw"]
+    # Renaming repaints the row at once.
+    changed.clear()
+    session.push(SetLayerProperties("garden", {"name": "Garden"}))
+    assert changed[0] == (0, 0) and _names(model)[0] == "Garden"

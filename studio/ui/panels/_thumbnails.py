@@ -22,6 +22,7 @@ from studio.render.scene import Document, lay_out_layers
 
 THUMB = QSize(36, 26)
 _AREA = "thumbnail"
+_NOT_DRAWN = {"transform", "visible", "locked", "name", "opacity"}
 
 
 class LayerThumbnails:
@@ -40,13 +41,24 @@ class LayerThumbnails:
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._limit = limit
 
-    def get(self, layer: AnyLayer) -> QPixmap | None:
-        """A picture of ``layer``, or None when it draws nothing (an empty text, a broken asset)."""
+    def key(self, layer: AnyLayer) -> str:
+        """What ``layer``'s picture depends on: its content and the variables, not where it lies."""
+        if isinstance(layer, GroupLayer):
+            return ""
+        variables = {**self.document.design.variables, **self.document.variables}
+        blob = layer.model_dump_json(exclude=_NOT_DRAWN)
+        return hashlib.blake2b((blob + repr(sorted(variables.items()))).encode(), digest_size=12).hexdigest()
+
+    def get(self, layer: AnyLayer, *, key: str | None = None) -> QPixmap | None:
+        """A picture of ``layer``, or None when it draws nothing (an empty text, a broken asset).
+
+        ``key`` is ``self.key(layer)`` when the caller already has it.
+        """
         if isinstance(layer, GroupLayer):
             return None
         variables = {**self.document.design.variables, **self.document.variables}
-        blob = layer.model_dump_json(exclude={"transform", "visible", "locked", "name", "opacity"})
-        key = hashlib.blake2b((blob + repr(sorted(variables.items()))).encode(), digest_size=12).hexdigest()
+        if key is None:
+            key = self.key(layer)
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]

@@ -35,6 +35,7 @@ class HistoryPanel(SessionPanel):
         layout.addWidget(self.list)
         self.setFocusProxy(self.list)
         self._entries: list[str] = []
+        self._current = -1
         self._busy = False
         self.refresh()
 
@@ -48,10 +49,21 @@ class HistoryPanel(SessionPanel):
         if session is None:
             self.list.clear()
             self._entries = []
+            self._current = -1
             return
         stack = session.stack
         done, undone = stack.labels(), stack.redo_labels()
         entries = [self.tr("Opened"), *done, *undone]
+        current = stack.index
+        if entries == self._entries and current == self._current:
+            # The stack merged the command into the last step (a drag, typing): only that row
+            # may read differently.
+            if current > 0:
+                item = self.list.item(current)
+                text = command_label(entries[current])
+                if item is not None and item.text() != text:
+                    item.setText(text)
+            return
         if entries != self._entries:
             self.list.clear()
             for step, label in enumerate(entries):
@@ -59,7 +71,7 @@ class HistoryPanel(SessionPanel):
                 item.setData(STEP_ROLE, step)
                 self.list.addItem(item)
             self._entries = entries
-        current = stack.index
+        self._current = current
         disabled = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for step in range(self.list.count()):
             item = self.list.item(step)

@@ -4,6 +4,12 @@ The model follows the session: after every design change it works out what moved
 went away and tells the views row by row (``rowsRemoved``, ``rowsMoved``, ``rowsInserted``), so
 that the tree keeps its expanded groups, its selection and its scroll position. Edits made
 through the model (renaming, showing, locking, dragging rows) are pushed as commands.
+
+Dragging a layer on the canvas changes the design on every pointer move, so a change costs the
+model little: it keeps the area's layers by id (looked up on every ``data()`` call, never by
+walking the design), repaints only the rows whose name, visibility or lock changed (a move
+repaints nothing), and redraws thumbnails a moment after the last change, only those whose
+content changed.
 """
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from studio.commands import ReorderLayer, SetLayerProperties
@@ -25,6 +31,13 @@ from studio.ui.session import EditorSession
 MIME_TYPE = "application/x-studio-layers"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+THUMBNAIL_DELAY_MS = 500
+"""How long after the last change the thumbnails of changed layers are redrawn."""
+
+
+def _row_look(layer: AnyLayer) -> tuple[object, ...]:
+    """What a row shows of a layer apart from its thumbnail (a move changes none of it)."""
+    return (type(layer), layer.name, layer.visible, layer.locked, getattr(layer, "shape", None))
 
 
 class _Node:
@@ -56,6 +69,16 @@ class LayerListModel(QAbstractItemModel):
         self._root = _Node(None)
         self._nodes: dict[str, _Node] = {}
         self._thumbnails: LayerThumbnails | None = None
+        # The shown area's layers by id, and what their rows show: refreshed on every change.
+        self._layers: dict[str, AnyLayer] = {}
+        self._looks: dict[str, tuple[object, ...]] = {}
+        self._structure: dict[str | None, list[str]] = {}
+        # Thumbnails as drawn in the rows, with the content key they were drawn for.
+        self._decorations: dict[str, tuple[str, QPixmap]] = {}
+        self._thumbnail_timer = QTimer(self)
+        self._thumbnail_timer.setSingleShot(True)
+        self._thumbnail_timer.setInterval(THUMBNAIL_DELAY_MS)
+        self._thumbnail_timer.timeout.connect(self.refresh_thumbnails)
 
     # -- following the session ----------------------------------------------------------------------
     @property
@@ -65,40 +88,88 @@ class LayerListModel(QAbstractItemModel):
     def set_session(self, session: EditorSession | None) -> None:
         """Show ``session``'s current area (or nothing)."""
         self.beginResetModel()
+        self._thumbnail_timer.stop()
+        if session is not self._session:
+            self._decorations = {}
         self._session = session
         self._thumbnails = LayerThumbnails(session.document) if session is not None else None
         self._root = _Node(None)
         self._nodes = {}
+        self._layers = {}
+        self._looks = {}
+        self._structure = {}
         if session is not None:
             wanted = self._wanted()
             self._fill(self._root, wanted)
+            self._structure = wanted
+            self._looks = {layer_id: _row_look(layer) for layer_id, layer in self._layers.items()}
         self.endResetModel()
 
     def reset(self) -> None:
         """Rebuild from scratch (another area is shown)."""
         self.set_session(self._session)
 
-    def sync(self) -> None:
-        """Bring the rows in line with the design, row by row."""
+    def sync(self) -> bool:
+        """Bring the rows in line with the design, row by row; True if rows came, went or moved.
+
+        Rows whose look did not change (a layer that was only moved) are not repainted; the
+        thumbnails of layers whose content changed are redrawn a moment after the last change.
+        """
         if self._session is None:
-            return
+            return False
         wanted = self._wanted()
-        self._prune(self._root, wanted)
-        self._graft(self._root, wanted)
-        self._refresh(self._root)
+        structure_changed = wanted != self._structure
+        if structure_changed:
+            self._prune(self._root, wanted)
+            self._graft(self._root, wanted)
+            self._structure = wanted
+        for layer_id, layer in self._layers.items():
+            look = _row_look(layer)
+            if self._looks.get(layer_id) != look:
+                self._looks[layer_id] = look
+                if not structure_changed:
+                    self._row_changed(layer_id)
+        if len(self._looks) > len(self._layers):
+            self._looks = {i: look for i, look in self._looks.items() if i in self._layers}
+        if structure_changed:
+            self._refresh(self._root)
+        self._thumbnail_timer.start()
+        return structure_changed
+
+    def _row_changed(self, layer_id: str, first: int = 0, last: int = LOCKED) -> None:
+        node = self._nodes.get(layer_id)
+        if node is not None and node.parent is not None:
+            row = node.row()
+            self.dataChanged.emit(self.createIndex(row, first, node), self.createIndex(row, last, node))
+
+    def refresh_thumbnails(self) -> None:
+        """Redraw the thumbnails of the layers whose content changed since they were drawn."""
+        self._thumbnail_timer.stop()
+        if self._thumbnails is None:
+            return
+        for layer_id, (key, _picture) in list(self._decorations.items()):
+            layer = self._layers.get(layer_id)
+            if layer is None:
+                del self._decorations[layer_id]
+            elif self._thumbnails.key(layer) != key:
+                del self._decorations[layer_id]
+                self._row_changed(layer_id, self.NAME, self.NAME)
 
     def _wanted(self) -> dict[str | None, list[str]]:
-        """Layer ids under each parent (None: the area), top first."""
+        """Layer ids under each parent (None: the area), top first; refreshes the id to layer map."""
         assert self._session is not None
         out: dict[str | None, list[str]] = {}
+        layers_by_id: dict[str, AnyLayer] = {}
 
         def visit(key: str | None, layers: Sequence[AnyLayer]) -> None:
             out[key] = [layer.id for layer in reversed(layers)]
             for layer in layers:
+                layers_by_id[layer.id] = layer
                 if isinstance(layer, GroupLayer):
                     visit(layer.id, layer.children)
 
-        visit(None, self._session.layers())
+        visit(None, self._session.design.area(self._session.area_id).layers)
+        self._layers = layers_by_id
         return out
 
     def _node(self, layer_id: str) -> _Node:
@@ -196,10 +267,7 @@ class LayerListModel(QAbstractItemModel):
         layer_id = self.layer_id(index)
         if layer_id is None or self._session is None:
             return None
-        try:
-            return self._session.layer(layer_id)
-        except KeyError:
-            return None
+        return self._layers.get(layer_id)
 
     def layer_ids(self) -> list[str]:
         """Every row's layer id, depth first, top first."""
@@ -274,9 +342,7 @@ class LayerListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return layer.name or self.kind_name(layer)
         if role == Qt.ItemDataRole.DecorationRole:
-            fallback = _icons.pixmap(layer.kind, 18)
-            picture = self._thumbnails.get(layer) if self._thumbnails is not None else None
-            return framed(picture, fallback)
+            return self._decoration(layer)
         if role == Qt.ItemDataRole.ToolTipRole:
             states = []
             if not layer.visible:
@@ -295,6 +361,18 @@ class LayerListModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         return None
+
+    def _decoration(self, layer: AnyLayer) -> QPixmap:
+        drawn = self._decorations.get(layer.id)
+        if drawn is not None:
+            return drawn[1]
+        fallback = _icons.pixmap(layer.kind, 18)
+        if self._thumbnails is None:
+            return framed(None, fallback)
+        key = self._thumbnails.key(layer)
+        tile = framed(self._thumbnails.get(layer, key=key), fallback)
+        self._decorations[layer.id] = (key, tile)
+        return tile
 
     def kind_name(self, layer: AnyLayer) -> str:
         """What kind of layer this is, in the interface's language."""

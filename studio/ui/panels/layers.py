@@ -239,9 +239,12 @@ class LayersPanel(SessionPanel):
         self._session_selection_changed()
 
     def _design_changed(self) -> None:
-        self.model.sync()
-        self._update_chrome()
-        self._session_selection_changed()
+        if self.model.sync():
+            # Rows came, went or moved: select them again. (A change that leaves the rows in
+            # place, such as a layer dragged on the canvas, keeps the selection as it is.)
+            self._session_selection_changed()
+        else:
+            self._update_chrome()
 
     def _area_changed(self, _area_id: str) -> None:
         self.model.reset()
@@ -250,12 +253,14 @@ class LayersPanel(SessionPanel):
 
     def _update_chrome(self) -> None:
         session = self.session
-        has_groups = session is not None and any(isinstance(layer, GroupLayer) for layer in session.layers())
-        self.view.setRootIsDecorated(has_groups)
+        layers = session.design.area(session.area_id).layers if session is not None else []
+        has_groups = any(isinstance(layer, GroupLayer) for layer in layers)
+        if has_groups != self.view.rootIsDecorated():
+            self.view.setRootIsDecorated(has_groups)
         if session is None:
             self.caption.setText("")
         else:
-            count = len(session.layers())
+            count = len(layers)
             area = localize(session.area.name, ui_language())
             text = self.tr("1 layer on {area}") if count == 1 else self.tr("{count} layers on {area}")
             self.caption.setText(text.format(count=count, area=area))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.model.design import Design
 from studio.model.errors import StudioError
 from studio.model.template import localize
 from studio.preflight import Finding, run_preflight
@@ -38,9 +40,14 @@ class _Results(QObject):
     done = Signal(int, object)
 
 
-def check_in_worker(results: _Results, generation: int, document: Document) -> None:
-    """Run :func:`run_preflight` (in a worker thread) and hand the findings to ``results``."""
+def check_in_worker(results: _Results, generation: int, document: Document | Callable[[], Document]) -> None:
+    """Run :func:`run_preflight` (in a worker thread) and hand the findings to ``results``.
+
+    ``document`` may be a function that makes the document (in the worker, from a snapshot).
+    """
     try:
+        if callable(document):
+            document = document()
         findings: object = run_preflight(document)
     except StudioError as error:
         findings = error
@@ -130,7 +137,9 @@ class PreflightPanel(SessionPanel):
 
     def schedule(self) -> None:
         """Check again once the user pauses (restarts the wait on every change)."""
-        self.state.setText(self.tr("Checking…"))
+        checking = self.tr("Checking…")
+        if self.state.text() != checking:
+            self.state.setText(checking)
         self._timer.start(self.delay_ms)
 
     def run_now(self) -> None:
@@ -141,10 +150,20 @@ class PreflightPanel(SessionPanel):
         self._timer.stop()
         self._generation += 1
         doc = session.document
-        # The worker gets its own copy: the user keeps editing the real design meanwhile.
-        snapshot = Document(
-            session.design.model_copy(deep=True), doc.template, doc.resources, doc.fonts, dict(doc.variables), doc.name
+        # The worker gets its own copy: the user keeps editing the real design meanwhile. The GUI
+        # thread only takes plain data (cheap); the worker rebuilds the design from it.
+        data = session.design.model_dump()
+        template, resources, fonts, variables, name = (
+            doc.template,
+            doc.resources,
+            doc.fonts,
+            dict(doc.variables),
+            doc.name,
         )
+
+        def snapshot() -> Document:
+            return Document(Design.model_validate(data), template, resources, fonts, variables, name)
+
         self.state.setText(self.tr("Checking…"))
         self._pool.start(functools.partial(check_in_worker, self._results, self._generation, snapshot))
 
