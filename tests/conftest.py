@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -20,12 +21,24 @@ def _application() -> Iterator[object]:
     Renderers create a bare QGuiApplication when none exists (the command line has no widgets);
     widget tests in the same process need a full QApplication, so it must come first.
     """
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from studio.ui.app import wait_for_workers
 
     app = QApplication.instance() or QApplication([])
     yield app
+    # Tear Qt down in order while the interpreter is still whole: background jobs first, then every
+    # window, so that nothing is left for Python's own shutdown to destroy in the wrong order.
+    wait_for_workers()
+    # The clipboard owns what was copied; emptying it now spares a double delete at exit.
+    QApplication.clipboard().clear()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    gc.collect()
     wait_for_workers()
 
 

@@ -63,6 +63,16 @@ def wait_for_workers(msecs: int = 10_000) -> None:
             continue
 
 
+def _release_clipboard() -> None:
+    """Hand back what Studio put on the clipboard before Qt goes away.
+
+    The clipboard owns the data of a copy; left there, it would be deleted twice at exit.
+    """
+    clipboard = QApplication.clipboard()
+    if clipboard is not None and clipboard.ownsClipboard():
+        clipboard.clear()
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -70,6 +80,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.aboutToQuit.connect(wait_for_workers)
+    app.aboutToQuit.connect(_release_clipboard)
     atexit.register(wait_for_workers)
     app.setApplicationName("Studio")
     app.setOrganizationName("Studio")
