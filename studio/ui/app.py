@@ -69,7 +69,11 @@ def _release_clipboard() -> None:
     The clipboard owns the data of a copy; left there, it would be deleted twice at exit.
     """
     clipboard = QApplication.clipboard()
-    if clipboard is not None and clipboard.ownsClipboard():
+    if clipboard is None:
+        return
+    mime = clipboard.mimeData()
+    ours = mime is not None and mime.hasFormat("application/x-studio-layers")
+    if ours or clipboard.ownsClipboard():
         clipboard.clear()
 
 
