@@ -26,6 +26,20 @@ EDGE = 0.5
 """Content closer than this to the trim (mm) counts as reaching it."""
 
 
+# What each finding says about its layer, with {placeholders}. Kept as data so that the editor can
+# show them in the user's language (the panel translates these templates in the "Preflight" context).
+TEMPLATES = {
+    "resolution-error": "the image prints at {dpi} DPI, under {minimum}: it will look pixelated.",
+    "resolution-warning": "the image prints at {dpi} DPI; {good} is recommended.",
+    "off-page": "it lies entirely outside the print area and will not print.",
+    "bleed": "it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.",
+    "safe-area-text": "the text leaves the safe area ({margin} mm inside the trim) and may be cut.",
+    "safe-area-art": "the art leaves the safe area ({margin} mm inside the trim) and may be cut.",
+    "glyph": "the font {font} has no glyph for {chars}.",
+    "asset": "{error}",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
@@ -33,9 +47,21 @@ class Finding:
     area: str
     layer: str | None
     message: str
+    """The whole sentence in English: area, layer and what is wrong."""
+    template: str = ""
+    """Key of :data:`TEMPLATES` for what is wrong (without area and layer), for translation."""
+    params: dict[str, str] | None = None
+    """Values of the template's placeholders (plus ``area_name`` and ``layer_name``)."""
 
-    def as_dict(self) -> dict[str, str | None]:
-        return asdict(self)
+    def detail(self) -> str:
+        """What is wrong, in English, without the area and layer."""
+        return TEMPLATES[self.template].format(**(self.params or {})) if self.template else self.message
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data.pop("template")
+        data.pop("params")
+        return data
 
 
 def run_preflight(doc: Document, *, bleed: float | None = None) -> list[Finding]:
@@ -64,45 +90,36 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
         layer = result.layer
         name = layer.display_name()
 
-        def add(severity: Severity, code: str, message: str) -> None:
-            out.append(Finding(severity, code, area.id, layer.id, f"{area_name}, layer '{name}': {message}"))  # noqa: B023
+        def add(severity: Severity, code: str, template: str, **params: str) -> None:
+            detail = TEMPLATES[template].format(**params)
+            full = {**params, "area_name": area_name, "layer_name": name}  # noqa: B023
+            message = f"{area_name}, layer '{name}': {detail}"  # noqa: B023
+            out.append(Finding(severity, code, area.id, layer.id, message, template, full))  # noqa: B023
 
         if result.error is not None:
-            add("error", "asset", str(result.error))
+            add("error", "asset", "asset", error=str(result.error))
             continue
-        for warning in result.warnings:
-            out.append(Finding("error", "glyph", area.id, layer.id, f"{area_name}: {warning.removeprefix('Layer ')}"))
+        for missing in result.missing_glyphs:
+            chars = ", ".join(repr(c) for c in missing[1])
+            add("error", "glyph", "glyph", font=missing[0], chars=chars)
         if result.bounds is None:
             continue
         bounds = result.bounds
         if isinstance(layer, ImageLayer):
             for dpi in _image_dpis(result.items):
                 if dpi < MIN_DPI:
-                    add(
-                        "error",
-                        "resolution",
-                        f"the image prints at {dpi:.0f} DPI, under {MIN_DPI:.0f}: it will look pixelated.",
-                    )
+                    add("error", "resolution", "resolution-error", dpi=f"{dpi:.0f}", minimum=f"{MIN_DPI:.0f}")
                 elif dpi < GOOD_DPI:
-                    add("warning", "resolution", f"the image prints at {dpi:.0f} DPI; {GOOD_DPI:.0f} is recommended.")
+                    add("warning", "resolution", "resolution-warning", dpi=f"{dpi:.0f}", good=f"{GOOD_DPI:.0f}")
         if not bounds.intersects(page):
-            add("warning", "off-page", "it lies entirely outside the print area and will not print.")
+            add("warning", "off-page", "off-page")
             continue
         sides = _short_of_bleed(bounds, trim, page)
         if sides:
-            add(
-                "warning",
-                "bleed",
-                f"it reaches the {' and '.join(sides)} trim edge but stops short of the bleed; "
-                "extend it to the bleed edge or keep it inside the safe area.",
-            )
+            add("warning", "bleed", "bleed", sides=" and ".join(sides))
         if isinstance(layer, TextLayer | VectorLayer) and not _inside_safe(bounds, area):
-            what = "text" if isinstance(layer, TextLayer) else "art"
-            add(
-                "warning",
-                "safe-area",
-                f"the {what} leaves the safe area ({area.safe_margin:g} mm inside the trim) and may be cut.",
-            )
+            template = "safe-area-text" if isinstance(layer, TextLayer) else "safe-area-art"
+            add("warning", "safe-area", template, margin=f"{area.safe_margin:g}")
     return out
 
 

@@ -137,6 +137,8 @@ class LayerResult:
     bounds: Rect | None
     warnings: list[str]
     error: StudioError | None = None
+    missing_glyphs: list[tuple[str, list[str]]] = field(default_factory=list)
+    """For each text with characters its font cannot draw: the font's name and those characters."""
 
 
 def lay_out_layers(
@@ -162,9 +164,9 @@ def lay_out_layers(
         try:
             items, bounds = builder.layer(layer, Affine())
         except StudioError as error:
-            results.append(LayerResult(layer, [], None, builder.warnings, error))
+            results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing))
             continue
-        results.append(LayerResult(layer, items, bounds, builder.warnings))
+        results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing))
     return results
 
 
@@ -174,6 +176,7 @@ class _Builder:
         self.fonts = fonts
         self.variables = variables
         self.warnings: list[str] = []
+        self.missing: list[tuple[str, list[str]]] = []
 
     def layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
         """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm."""
@@ -198,6 +201,7 @@ class _Builder:
     def _text(self, layer: TextLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         layout = layout_text(layer, self.fonts, self.variables)
         if layout.missing:
+            self.missing.append((f"{layer.font_family} {layer.font_style}", list(layout.missing)))
             chars = ", ".join(repr(c) for c in layout.missing)
             self.warnings.append(
                 f"Layer '{layer.display_name()}': the font {layer.font_family} {layer.font_style} has no glyph for {chars}."

@@ -1605,6 +1605,65 @@
     </message>
 </context>
 <context>
+    <name>Preflight</name>
+    <message>
+        <source>the image prints at {dpi} DPI, under {minimum}: it will look pixelated.</source>
+        <translation>l’image s’imprime à {dpi} ppp, moins de {minimum} : elle paraîtra pixelisée.</translation>
+    </message>
+    <message>
+        <source>the image prints at {dpi} DPI; {good} is recommended.</source>
+        <translation>l’image s’imprime à {dpi} ppp ; {good} ppp sont recommandés.</translation>
+    </message>
+    <message>
+        <source>it lies entirely outside the print area and will not print.</source>
+        <translation>il est entièrement hors de la zone d’impression et ne sera pas imprimé.</translation>
+    </message>
+    <message>
+        <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
+        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu ; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
+    </message>
+    <message>
+        <source>the text leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
+        <translation>le texte sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupé.</translation>
+    </message>
+    <message>
+        <source>the art leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
+        <translation>l’illustration sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupée.</translation>
+    </message>
+    <message>
+        <source>the font {font} has no glyph for {chars}.</source>
+        <translation>la police {font} ne sait pas dessiner {chars}.</translation>
+    </message>
+    <message>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>haut</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>Layer “{layer}”: {problem}</source>
+        <translation>Calque « {layer} » : {problem}</translation>
+    </message>
+</context>
+<context>
     <name>PreflightPanel</name>
     <message>
         <source>Preflight summary</source>

@@ -11,7 +11,7 @@ import contextlib
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from studio.model.errors import StudioError
 from studio.model.template import localize
 from studio.preflight import Finding, run_preflight
 from studio.render.scene import Document
+from studio.ui.actions import QT_TRANSLATE_NOOP
 from studio.ui.panels import _icons
 from studio.ui.panels._session import SessionPanel, owner_alive, ui_language
 from studio.ui.session import EditorSession
@@ -55,6 +56,48 @@ def check_in_worker(results: _Results, generation: int, document: Document | Cal
         findings = StudioError(f"The check could not finish: {error}")
     with contextlib.suppress(RuntimeError):  # the panel was closed while the check ran
         results.done.emit(generation, findings)
+
+
+# What preflight says, for translation: the same templates as studio.preflight.TEMPLATES (a test
+# keeps the two equal), declared here so that lupdate sees them.
+TRANSLATABLE_TEMPLATES = {
+    "resolution-error": QT_TRANSLATE_NOOP(
+        "Preflight", "the image prints at {dpi} DPI, under {minimum}: it will look pixelated."
+    ),
+    "resolution-warning": QT_TRANSLATE_NOOP("Preflight", "the image prints at {dpi} DPI; {good} is recommended."),
+    "off-page": QT_TRANSLATE_NOOP("Preflight", "it lies entirely outside the print area and will not print."),
+    "bleed": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.",
+    ),
+    "safe-area-text": QT_TRANSLATE_NOOP(
+        "Preflight", "the text leaves the safe area ({margin} mm inside the trim) and may be cut."
+    ),
+    "safe-area-art": QT_TRANSLATE_NOOP(
+        "Preflight", "the art leaves the safe area ({margin} mm inside the trim) and may be cut."
+    ),
+    "glyph": QT_TRANSLATE_NOOP("Preflight", "the font {font} has no glyph for {chars}."),
+    "asset": QT_TRANSLATE_NOOP("Preflight", "{error}"),
+}
+_SIDES = (
+    QT_TRANSLATE_NOOP("Preflight", "left"),
+    QT_TRANSLATE_NOOP("Preflight", "top"),
+    QT_TRANSLATE_NOOP("Preflight", "right"),
+    QT_TRANSLATE_NOOP("Preflight", "bottom"),
+    QT_TRANSLATE_NOOP("Preflight", "and"),
+)
+
+
+def translated_detail(finding: Finding) -> str:
+    """What is wrong, in the user's language (without the area and layer)."""
+    if not finding.template:
+        return finding.message
+    params = dict(finding.params or {})
+    if "sides" in params:
+        words = params["sides"].split(" ")
+        params["sides"] = " ".join(QCoreApplication.translate("Preflight", word) for word in words)
+    text = QCoreApplication.translate("Preflight", str(TRANSLATABLE_TEMPLATES[finding.template]))
+    return text.format(**params)
 
 
 class PreflightPanel(SessionPanel):
@@ -200,15 +243,15 @@ class PreflightPanel(SessionPanel):
         self.list.clear()
         for finding in findings:
             area_name = finding.area
-            message = finding.message
+            message = translated_detail(finding)
+            layer_name = (finding.params or {}).get("layer_name")
+            if layer_name:
+                message = QCoreApplication.translate("Preflight", "Layer “{layer}”: {problem}").format(
+                    layer=layer_name, problem=message
+                )
             if session is not None:
-                try:
-                    area = session.template.area(finding.area)
-                except KeyError:
-                    area = None
-                if area is not None:
-                    area_name = localize(area.name, lang)
-                    message = message.removeprefix(localize(area.name) + ", ").removeprefix(localize(area.name) + ": ")
+                with contextlib.suppress(KeyError):
+                    area_name = localize(session.template.area(finding.area).name, lang)
             message = message[:1].upper() + message[1:]
             item = QTreeWidgetItem([message, area_name])
             item.setIcon(0, _icons.icon(finding.severity))

@@ -1,0 +1,33 @@
+"""Preflight findings reach the user in the interface's language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from studio.preflight import TEMPLATES, Finding
+from studio.ui.app import install_translators
+from studio.ui.panels.preflight_panel import TRANSLATABLE_TEMPLATES, translated_detail
+
+
+def test_the_panel_declares_every_preflight_template():
+    assert TRANSLATABLE_TEMPLATES == TEMPLATES
+
+
+def test_findings_are_shown_in_french():
+    finding = Finding(
+        "warning",
+        "bleed",
+        "label",
+        "x",
+        "Label, layer 'Photo': it reaches the left and top trim edge ...",
+        "bleed",
+        {"sides": "left and top", "layer_name": "Photo", "area_name": "Label"},
+    )
+    app = QApplication.instance()
+    try:
+        install_translators(app, "fr")
+        text = translated_detail(finding)
+        assert "gauche et haut" in text and "fond perdu" in text
+    finally:
+        install_translators(app, "en")
+    assert translated_detail(finding) == TEMPLATES["bleed"].format(sides="left and top")
