@@ -226,3 +226,14 @@ def test_the_guide_opens_in_the_interface_language(monkeypatch, window):
         assert opened[-1] == str(ROOT / "docs" / "fr" / "guide.md")
     finally:
         install_translators(QApplication.instance(), "en")
+
+
+def test_only_the_areas_with_a_design_are_ticked(window):
+    dialog = export_dialog(window)
+    ticked = {
+        dialog.pdf_areas.item(i).data(Qt.ItemDataRole.UserRole): dialog.pdf_areas.item(i).checkState()
+        for i in range(dialog.pdf_areas.count())
+    }
+    # jar-name designs the wrap-around label only: its lid page would be blank.
+    assert ticked == {"label": Qt.CheckState.Checked, "lid": Qt.CheckState.Unchecked}
+    dialog.close()

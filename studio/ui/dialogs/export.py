@@ -356,6 +356,8 @@ class ExportDialog(QDialog):
         _page, form = self._new_page()
         self.pdf_areas = QListWidget()
         self.pdf_areas.setObjectName("pdfAreas")
+        # Areas that carry a design are ticked (a blank page helps nobody); all of them if none do.
+        designed = set(self.session.document.designed_area_ids()) or {a.id for a in self.template.print_areas}
         for area in self.template.print_areas:
             size = (
                 f"{ui_units.format_length(area.width, self.units)} × {ui_units.format_length(area.height, self.units)}"
@@ -363,7 +365,7 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(f"{localize(area.name, self.lang)}  ({size})")
             item.setData(Qt.ItemDataRole.UserRole, area.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if area.id in designed else Qt.CheckState.Unchecked)
             self.pdf_areas.addItem(item)
         rows = max(1, min(len(self.template.print_areas), 5))
         self.pdf_areas.setFixedHeight(rows * 30 + 12)
