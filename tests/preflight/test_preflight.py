@@ -106,7 +106,12 @@ def test_a_layer_inside_a_group_is_checked_like_any_other(tmp_path):
     # The same text near the top trim, alone and inside a group that puts it in the same place.
     text = {"kind": "text", "id": "name", "text": "Camille", "font_family": "Lato", "size": 24}
     alone = dict(text, transform={"x": 118, "y": 5})
-    group = {"kind": "group", "id": "g", "transform": {"x": 100, "y": 2}, "children": [dict(text, transform={"x": 18, "y": 3})]}
+    group = {
+        "kind": "group",
+        "id": "g",
+        "transform": {"x": 100, "y": 2},
+        "children": [dict(text, transform={"x": 18, "y": 3})],
+    }
     for layers in ([alone], [group]):
         (found,) = findings(make(tmp_path, layers))
         assert (found.code, found.layer) == ("safe-area", "name")
@@ -188,7 +193,9 @@ def test_shrinking_under_a_legible_size_is_a_warning(tmp_path):
     long = {"kind": "text", "text": name, "font_family": "Lato", "size": 52, "box_width": 30, "fit": "shrink"}
     (f,) = [f for f in findings(make(tmp_path, [dict(long, transform={"x": 118, "y": 45})])) if f.code == "text-size"]
     assert f.severity == "warning"
-    assert "shrunk from 52.0 pt to" in f.message and "under the 6 pt that stays legible in digital printing" in f.message
+    assert (
+        "shrunk from 52.0 pt to" in f.message and "under the 6 pt that stays legible in digital printing" in f.message
+    )
     size = float(f.params["size"])
     assert 3.0 < size < 6.0
     # The same name in a wider box stays legible on paper.
@@ -218,7 +225,11 @@ def test_a_scaled_layer_prints_at_its_scaled_size(tmp_path):
 
 def test_characters_that_fall_back_are_noted_with_their_font(tmp_path):
     text = {"kind": "text", "id": "t", "name": "Name", "text": "Léa 🐝 שלום", "font_family": "Lato"}
-    found = [f for f in findings(make(tmp_path, [dict(text, transform={"x": 118, "y": 45})]), notes=True) if f.code == "fallback"]
+    found = [
+        f
+        for f in findings(make(tmp_path, [dict(text, transform={"x": 118, "y": 45})]), notes=True)
+        if f.code == "fallback"
+    ]
     assert [(f.severity, f.layer) for f in found] == [("info", "t"), ("info", "t")]
     assert "the font Lato has no glyph for '🐝'; they print in Twemoji Mozilla." in found[0].message
     assert "'ש', 'ל', 'ו', 'ם'" in found[1].message and "Ezra SIL" in found[1].message
