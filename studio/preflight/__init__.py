@@ -65,8 +65,8 @@ TEMPLATES = {
     "safe-area-art": "the art leaves the safe area ({margin} mm inside the trim) and may be cut.",
     "glyph": "no font has a glyph for {chars}: they will not print.",
     "fallback": "the font {font} has no glyph for {chars}; they print in {fallback}.",
-    "text-small": "the text prints at {size} pt, under the {minimum} pt that stays legible in {method} printing.",
-    "text-shrunk": "the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible in {method} printing; shorten it or widen the box.",
+    "text-small": "the text prints at {size} pt, under the {minimum} pt that stays legible for {method}.",
+    "text-shrunk": "the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible for {method}; shorten it or widen the box.",
     "empty": "nothing on this print area will print.",
     "empty-design": "nothing on this print area will print, and no other area of the design has anything either.",
     "svg-text": "the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.",
@@ -74,13 +74,13 @@ TEMPLATES = {
 }
 
 METHOD_NAMES = {
-    "digital": "digital",
-    "offset": "offset",
-    "uv": "UV",
-    "pad": "pad",
+    "digital": "digital printing",
+    "offset": "offset printing",
+    "uv": "UV printing",
+    "pad": "pad printing",
     "sublimation": "sublimation",
-    "dtg": "direct-to-garment",
-    "screen": "screen",
+    "dtg": "direct-to-garment printing",
+    "screen": "screen printing",
     "vinyl": "cut vinyl",
     "embroidery": "embroidery",
 }

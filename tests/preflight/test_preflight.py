@@ -194,7 +194,7 @@ def test_shrinking_under_a_legible_size_is_a_warning(tmp_path):
     (f,) = [f for f in findings(make(tmp_path, [dict(long, transform={"x": 118, "y": 45})])) if f.code == "text-size"]
     assert f.severity == "warning"
     assert (
-        "shrunk from 52.0 pt to" in f.message and "under the 6 pt that stays legible in digital printing" in f.message
+        "shrunk from 52.0 pt to" in f.message and "under the 6 pt that stays legible for digital printing" in f.message
     )
     size = float(f.params["size"])
     assert 3.0 < size < 6.0
@@ -210,7 +210,7 @@ def test_the_legible_size_depends_on_the_print_method(tmp_path):
     assert not [f for f in on_label if f.code == "text-size"]
     on_shirt = findings(make(tmp_path, [text], area="front", template="tshirt-unisex"))
     (f,) = [f for f in on_shirt if f.code == "text-size"]
-    assert "prints at 7.0 pt, under the 8 pt that stays legible in direct-to-garment printing" in f.message
+    assert "prints at 7.0 pt, under the 8 pt that stays legible for direct-to-garment printing" in f.message
 
 
 def test_a_scaled_layer_prints_at_its_scaled_size(tmp_path):

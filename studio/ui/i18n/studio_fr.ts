@@ -1608,31 +1608,59 @@
     <name>Preflight</name>
     <message>
         <source>the image prints at {dpi} DPI, under {minimum}: it will look pixelated.</source>
-        <translation>l’image s’imprime à {dpi} ppp, moins de {minimum} : elle paraîtra pixelisée.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp, moins de {minimum}&#xa0;: elle paraîtra pixelisée.</translation>
     </message>
     <message>
         <source>the image prints at {dpi} DPI; {good} is recommended.</source>
-        <translation>l’image s’imprime à {dpi} ppp ; {good} ppp sont recommandés.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp&#xa0;; {good}&#xa0;ppp sont recommandés.</translation>
     </message>
     <message>
         <source>it lies entirely outside the print area and will not print.</source>
         <translation>il est entièrement hors de la zone d’impression et ne sera pas imprimé.</translation>
     </message>
     <message>
-        <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
-        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu ; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
+        <source>{percent} % of it lies outside the print area and will not print; move it onto the print area.</source>
+        <translation>{percent} % de sa surface est hors de la zone d’impression et ne sera pas imprimée ; ramenez-le sur la zone d’impression.</translation>
     </message>
     <message>
-        <source>the text leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>le texte sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupé.</translation>
+        <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
+        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu&#xa0;; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
     </message>
     <message>
         <source>the art leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>l’illustration sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupée.</translation>
+        <translation>l’illustration sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupée.</translation>
     </message>
     <message>
-        <source>the font {font} has no glyph for {chars}.</source>
-        <translation>la police {font} ne sait pas dessiner {chars}.</translation>
+        <source>the text comes closer than {margin} mm to the trim and may be cut; move it inside the safe area.</source>
+        <translation>le texte s’approche à moins de {margin} mm de la coupe et risque d’être coupé ; ramenez-le dans la zone de sécurité.</translation>
+    </message>
+    <message>
+        <source>no font has a glyph for {chars}: they will not print.</source>
+        <translation>aucune police ne sait dessiner {chars} : ces caractères ne seront pas imprimés.</translation>
+    </message>
+    <message>
+        <source>the font {font} has no glyph for {chars}; they print in {fallback}.</source>
+        <translation>la police {font} ne sait pas dessiner {chars} ; ils s’impriment en {fallback}.</translation>
+    </message>
+    <message>
+        <source>the text prints at {size} pt, under the {minimum} pt that stays legible for {method}.</source>
+        <translation>le texte s’imprime en {size} pt, sous les {minimum} pt qui restent lisibles en {method}.</translation>
+    </message>
+    <message>
+        <source>the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible for {method}; shorten it or widen the box.</source>
+        <translation>le texte est réduit de {requested} pt à {size} pt pour tenir dans son cadre, sous les {minimum} pt qui restent lisibles en {method} ; raccourcissez-le ou élargissez le cadre.</translation>
+    </message>
+    <message>
+        <source>nothing on this print area will print.</source>
+        <translation>rien ne sera imprimé sur cette zone d’impression.</translation>
+    </message>
+    <message>
+        <source>nothing on this print area will print, and no other area of the design has anything either.</source>
+        <translation>rien ne sera imprimé sur cette zone d’impression, et aucune autre zone du modèle n’a de contenu non plus.</translation>
+    </message>
+    <message>
+        <source>the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.</source>
+        <translation>l’illustration contient du texte ({count} éléments texte) : il est dessiné avec les polices de l’ordinateur qui l’affiche ou l’imprime, et exporté comme texte dans les fichiers SVG ; vectorisez le texte dans votre logiciel de dessin pour être sûr de son rendu.</translation>
     </message>
     <message>
         <source>{error}</source>
@@ -1659,8 +1687,44 @@
         <translation>et</translation>
     </message>
     <message>
+        <source>digital printing</source>
+        <translation>impression numérique</translation>
+    </message>
+    <message>
+        <source>offset printing</source>
+        <translation>offset</translation>
+    </message>
+    <message>
+        <source>UV printing</source>
+        <translation>impression UV</translation>
+    </message>
+    <message>
+        <source>pad printing</source>
+        <translation>tampographie</translation>
+    </message>
+    <message>
+        <source>direct-to-garment printing</source>
+        <translation>impression directe sur textile</translation>
+    </message>
+    <message>
+        <source>screen printing</source>
+        <translation>sérigraphie</translation>
+    </message>
+    <message>
+        <source>sublimation</source>
+        <translation>sublimation</translation>
+    </message>
+    <message>
+        <source>cut vinyl</source>
+        <translation>vinyle découpé</translation>
+    </message>
+    <message>
+        <source>embroidery</source>
+        <translation>broderie</translation>
+    </message>
+    <message>
         <source>Layer “{layer}”: {problem}</source>
-        <translation>Calque « {layer} » : {problem}</translation>
+        <translation>Calque «&#xa0;{layer}&#xa0;»&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1760,10 @@
     <message>
         <source>Warning</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>No project open</source>
