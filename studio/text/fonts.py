@@ -1,8 +1,10 @@
 """Font files: reading, validating and finding them by family and style.
 
-A :class:`FontFace` is one face of one font file, read into memory once and shared: its
-fontTools font, HarfBuzz font and glyph outlines are made on first use and kept, because a
-batch lays out the same few faces thousands of times.
+A :class:`FontFace` is one face of one font file. What choosing and laying out needs first —
+names, metrics, the characters it covers — comes from the font index (see ``_font_index``), so
+listing fonts opens none of them; the file's bytes, its fontTools font, HarfBuzz font and glyph
+outlines are made on first use and kept, because a batch lays out the same few faces thousands
+of times.
 
 A :class:`FontRegistry` knows the faces Studio can use: the bundled ones in ``assets/fonts``,
 the ones the user installed, and the ones a project carries. Family and style names come from
@@ -15,9 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +32,8 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from studio import resources
 from studio.model.errors import StudioError
+from studio.text._font_index import Coverage, FaceRecord, FileEntry, FontIndex
+from studio.text._font_index import _replace_atomically as _write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +87,14 @@ class GlyphShape:
 class FontFace:
     """One face of a font file, with cached accessors for the objects that shape and draw it.
 
-    Two faces are equal when they come from the same bytes (``key``).
+    Two faces are equal when they come from the same bytes (``key``). A face made from the
+    font index holds no bytes until :attr:`data` (or anything that draws) is first asked for.
     """
 
     family: str
     style: str
-    data: bytes = field(repr=False)
     key: str
+    """SHA-256 of the file's bytes (``#index`` appended for the later faces of a collection)."""
     path: Path | None
     units_per_em: int
     ascender: int
@@ -104,6 +107,11 @@ class FontFace:
     cap_height: int = 0
     """Height of capital letters in font units (0 when the font does not say)."""
     full_name: str = ""
+    coverage: Coverage = field(default_factory=Coverage, repr=False)
+    """The code points the face maps to glyphs (from its best Unicode cmap)."""
+    source: bytes | None = field(default=None, repr=False)
+    """The file's bytes when they are held in memory (a font embedded in a project, or a file
+    just read); ``None`` for a face from the index, whose file is read when first needed."""
 
     # Outline cache: shared by all faces, keyed by (face key, glyph id). A dict per face would
     # do as well, but one bounded store keeps memory flat when a user browses 500 fonts.
@@ -126,8 +134,65 @@ class FontFace:
         return f"{self.family} {self.style}"
 
     def has_char(self, ch: str) -> bool:
-        """Whether the font maps the character ``ch`` to a glyph."""
-        return len(ch) == 1 and ord(ch) in self.cmap
+        """Whether the font maps the character ``ch`` to a glyph (answered without opening it)."""
+        return len(ch) == 1 and ord(ch) in self.coverage
+
+    @cached_property
+    def data(self) -> bytes:
+        """The font file's bytes.
+
+        Raises
+        ------
+        FontError
+            The file of an indexed face is gone or no longer holds what was indexed.
+        """
+        if self.source is not None:
+            return self.source
+        if self.path is None:  # pragma: no cover - every face has bytes or a path
+            raise FontError(f"{self.full_name}: the font has neither a file nor data.")
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise FontError(f"{self.path.name}: cannot be read ({exc.strerror or exc}).") from exc
+        if hashlib.sha256(data).hexdigest() != self.key.partition("#")[0]:
+            raise FontError(f"{self.path.name}: the font file changed while Studio was running; open the design again.")
+        return data
+
+    @property
+    def record(self) -> FaceRecord:
+        """What the font index keeps of this face."""
+        return FaceRecord(
+            family=self.family,
+            style=self.style,
+            full_name=self.full_name,
+            index=self.index,
+            units_per_em=self.units_per_em,
+            ascender=self.ascender,
+            descender=self.descender,
+            weight=self.weight,
+            italic=self.italic,
+            cap_height=self.cap_height,
+            coverage=self.coverage,
+        )
+
+    @classmethod
+    def from_record(cls, record: FaceRecord, *, sha256: str, path: Path) -> FontFace:
+        """A face of the file ``path`` as the index describes it; nothing is read yet."""
+        return cls(
+            family=record.family,
+            style=record.style,
+            key=sha256 if record.index == 0 else f"{sha256}#{record.index}",
+            path=path,
+            units_per_em=record.units_per_em,
+            ascender=record.ascender,
+            descender=record.descender,
+            index=record.index,
+            weight=record.weight,
+            italic=record.italic,
+            cap_height=record.cap_height,
+            full_name=record.full_name,
+            coverage=record.coverage,
+        )
 
     @cached_property
     def cmap(self) -> dict[int, str]:
@@ -343,7 +408,8 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     upem = int(font["head"].unitsPerEm)
     if not 16 <= upem <= 16384:
         raise FontError(f"{source}: not a font file (units per em {upem} is out of range).")
-    font.getBestCmap()  # parse now: a broken cmap should fail here, not in the middle of an export
+    # Parsed now: a broken cmap should fail here, not in the middle of an export.
+    coverage = Coverage.from_codepoints((font.getBestCmap() or {}).keys())
     ascender, descender = _metrics(font)
     os2 = font.get("OS/2", None)
     weight = int(getattr(os2, "usWeightClass", 400) or 400)
@@ -353,7 +419,7 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     face = FontFace(
         family=family,
         style=style,
-        data=data,
+        source=data,
         key=key,
         path=path,
         units_per_em=upem,
@@ -364,6 +430,7 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
         italic=italic,
         cap_height=cap,
         full_name=_name(font, 4) or f"{family} {style}",
+        coverage=coverage,
     )
     # HarfBuzz must accept it too (it reads some tables fontTools reads lazily).
     if face.hb_font.face.upem != upem:
@@ -431,24 +498,65 @@ def _font_files(folder: Path) -> list[Path]:
     )
 
 
+def _index_file(file: Path, size: int, mtime_ns: int) -> tuple[FileEntry, list[FontFace]]:
+    """Read a font file for the index: its entry, and its faces (holding the bytes just read).
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    """
+    data = file.read_bytes()
+    try:
+        faces = read_faces(data, file.name, file)
+    except FontError as exc:
+        digest = hashlib.sha256(data).hexdigest()
+        return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=(), problem=str(exc)), []
+    digest = faces[0].key.partition("#")[0]
+    return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=tuple(f.record for f in faces)), faces
+
+
 def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
-    files = _font_files(folder)
-    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    cache_key = (str(folder.resolve()), stamp)
+    """The faces in ``folder`` and a sentence per unusable file, from the font index where it is current."""
+    folder = folder.resolve()
+    stamps: list[tuple[Path, int, int]] = []
+    for file in _font_files(folder):
+        try:
+            info = file.stat()
+        except OSError:
+            continue  # removed since it was listed
+        stamps.append((file, info.st_size, info.st_mtime_ns))
+    cache_key = (str(folder), tuple((str(p), size, mtime) for p, size, mtime in stamps))
     with _scan_lock:
         cached = _scan_cache.get(cache_key)
     if cached is not None:
         return cached
+    index = FontIndex() if stamps else None
     faces: list[FontFace] = []
     problems: list[str] = []
-    for file in files:
-        try:
-            faces.extend(read_faces(file.read_bytes(), file.name, file))
-        except (FontError, OSError) as exc:
+    for file, size, mtime in stamps:
+        assert index is not None
+        entry = index.lookup(file, size, mtime)
+        if entry is None:
+            try:
+                entry, entry_faces = _index_file(file, size, mtime)
+            except OSError as exc:
+                # Not remembered: a file that cannot be read now may be readable next time.
+                message = f"{file.name}: cannot be read ({exc.strerror or exc})."
+                problems.append(message)
+                log.warning("%s", message)
+                continue
+            index.put(file, entry)
+            # The faces just read keep their bytes; the next run makes them from the index.
+            faces.extend(entry_faces)
+        else:
+            faces.extend(FontFace.from_record(record, sha256=entry.sha256, path=file) for record in entry.faces)
+        if entry.problem is not None:
             # One bad file in a folder must not hide the others; the UI lists the problems.
-            message = str(exc) if isinstance(exc, FontError) else f"{file.name}: cannot be read ({exc.strerror})."
-            problems.append(message)
-            log.warning("%s", message)
+            problems.append(entry.problem)
+            log.warning("%s", entry.problem)
+    if index is not None and index.dirty:
+        index.save()
     with _scan_lock:
         _scan_cache[cache_key] = (faces, problems)
     return faces, problems
@@ -646,19 +754,6 @@ class FontRegistry:
 def _safe_file_name(name: str) -> str:
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", Path(name).name).strip(" .") or "font"
     return name[:120]
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 __all__ = [
