@@ -95,6 +95,11 @@ def user_clusters(text: str) -> Iterator[tuple[int, int]]:
         yield start, i
 
 
+def _asks_presentation(cp: int) -> bool:
+    """Code points that can make a cluster ask for the emoji font."""
+    return cp in (_VS15, _VS16, _KEYCAP) or 0x1F3FB <= cp <= 0x1F3FF or _is_regional(cp)
+
+
 def wants_emoji(cluster: str) -> bool:
     """Whether a cluster asks to be drawn as a colour emoji rather than as a text symbol."""
     cps = [ord(ch) for ch in cluster]
@@ -179,6 +184,9 @@ class FallbackChain:
 
     def itemize(self, text: str, primary: FontFace) -> list[FontRun]:
         """Split ``text`` into runs of one face each; clusters are never split."""
+        coverage = primary.coverage
+        if all(ord(ch) in coverage and not _asks_presentation(ord(ch)) for ch in text):
+            return [FontRun(0, len(text), primary)]  # the common case: the chosen face has it all
         runs: list[FontRun] = []
         for start, end in user_clusters(text):
             face = self.face_for(primary, text[start:end])
@@ -190,9 +198,13 @@ class FallbackChain:
 
 
 def covers(face: FontFace, codepoints: Sequence[int]) -> bool:
-    """Whether ``face`` has a glyph for every code point."""
-    cmap = face.cmap
-    return all(cp in cmap for cp in codepoints)
+    """Whether ``face`` has a glyph for every code point.
+
+    Answered from the face's coverage (kept in the font index), so trying the fallback faces
+    and, last, every face of the registry opens no font file.
+    """
+    coverage = face.coverage
+    return all(cp in coverage for cp in codepoints)
 
 
 _fallback_registry: FontRegistry | None = None
