@@ -32,7 +32,7 @@ GOLDEN = ROOT / "tests" / "golden"
 DPI = 50
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/design.json"))
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+pytestmark = pytest.mark.tools("pdftoppm")
 
 
 def _cases() -> list[tuple[str, str]]:
