@@ -103,7 +103,9 @@ def normalised_pdf(path: Path) -> str:
                 if box in page.obj:
                     lines.append(f"  {box[1:]} {_operand(page.obj[box])}")
             for name, space in sorted(page.Resources.get("/ColorSpace", {}).items()):
-                lines.append(f"  colorspace {name}: {_operand(space[1]) if isinstance(space, pikepdf.Array) else space}")
+                lines.append(
+                    f"  colorspace {name}: {_operand(space[1]) if isinstance(space, pikepdf.Array) else space}"
+                )
             _content(lines, "    ", page)
             _xobjects(lines, "  ", page.Resources, seen)
     return "\n".join(lines) + "\n"
