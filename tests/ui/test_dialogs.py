@@ -216,11 +216,11 @@ def test_about_lists_the_bundled_fonts_and_their_licences(window):
 def test_the_guide_opens_in_the_interface_language(monkeypatch, window):
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    window.actions["help.guide"].trigger()
+    window.action_registry["help.guide"].trigger()
     assert opened == [str(ROOT / "docs" / "user-guide.md")]
     try:
         install_translators(QApplication.instance(), "fr")
-        window.actions["help.guide"].trigger()
+        window.action_registry["help.guide"].trigger()
         assert opened[-1] == str(ROOT / "docs" / "fr" / "guide.md")
     finally:
         install_translators(QApplication.instance(), "en")

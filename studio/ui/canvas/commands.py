@@ -219,7 +219,7 @@ class GroupLayers(Command):
 
     def do(self, design: Design) -> None:
         area = _owner_list(design, self.area_id)
-        layers: list[AnyLayer] = list(area.layers)  # type: ignore[arg-type]
+        layers: list[AnyLayer] = list(area.layers)
         self.before = list(layers)
         wanted = set(self.layer_ids)
         members = [layer for layer in layers if layer.id in wanted]
@@ -239,10 +239,10 @@ class GroupLayers(Command):
                 out.append(group)
             elif layer.id not in wanted:
                 out.append(layer)
-        area.layers = out  # type: ignore[assignment]
+        area.layers = out
 
     def undo(self, design: Design) -> None:
-        _owner_list(design, self.area_id).layers = list(self.before)  # type: ignore[assignment]
+        _owner_list(design, self.area_id).layers = list(self.before)
 
 
 class UngroupLayer(Command):
@@ -257,7 +257,7 @@ class UngroupLayer(Command):
 
     def do(self, design: Design) -> None:
         area = _owner_list(design, self.area_id)
-        layers: list[AnyLayer] = list(area.layers)  # type: ignore[arg-type]
+        layers: list[AnyLayer] = list(area.layers)
         self.before = list(layers)
         out: list[AnyLayer] = []
         found = False
@@ -278,7 +278,7 @@ class UngroupLayer(Command):
                 out.append(copy)
         if not found:
             raise KeyError(self.group_id)
-        area.layers = out  # type: ignore[assignment]
+        area.layers = out
 
     def undo(self, design: Design) -> None:
-        _owner_list(design, self.area_id).layers = list(self.before)  # type: ignore[assignment]
+        _owner_list(design, self.area_id).layers = list(self.before)
