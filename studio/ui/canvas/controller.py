@@ -17,7 +17,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from studio.commands import AddLayer, RemoveLayers, ReorderLayer, SetLayerProperties
+from studio.commands import (
+    AddLayer,
+    AlignLayers,
+    DistributeLayers,
+    GroupLayers,
+    RemoveLayers,
+    ReorderLayer,
+    SetLayerProperties,
+    UngroupLayer,
+)
 from studio.model.color import Color
 from studio.model.design import AnyLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
 from studio.model.errors import StudioError
@@ -26,7 +35,6 @@ from studio.ui.main_window import MainWindow
 from studio.ui.session import EditorSession
 
 from .clipboard import MIME_TYPE, layers_from_mime, layers_to_mime, pasted_image_path
-from .commands import AlignLayers, DistributeLayers, GroupLayers, UngroupLayer
 from .editor import CanvasEditor
 from .view import IMPORTABLE
 
