@@ -519,3 +519,15 @@ def test_delete_cut_and_select_all(canvas, qtbot):
     session.select(["raw"])
     window.action_registry["edit.delete"].trigger()
     assert "raw" not in {x.id for x in session.layers()}
+
+
+def test_guides_stay_on_in_every_project_opened_after_the_first(canvas, qtbot):
+    window, _session, view = canvas
+    assert window.action_registry["view.guides"].isChecked()
+    assert view.page.guides.isVisible()
+    for example in ("mug-name", "jar-name"):
+        assert window.close_session()
+        project = load_project(ROOT / "examples" / example / "design.json", TemplateLibrary.default())
+        window.open_session(EditorSession(project))
+        QApplication.processEvents()
+        assert view.page.guides.isVisible(), f"guides hidden after opening {example}"

@@ -456,7 +456,7 @@ class CanvasController:
     # -- view ---------------------------------------------------------------------------------
     def _apply_view_flags(self) -> None:
         a = self.window.action_registry
-        self.view.page.guides.setVisible(a["view.guides"].isChecked() and self.view.page.page.isVisible())
+        self.view.page.set_guides_wanted(a["view.guides"].isChecked())
         self.editor.set_rulers_visible(a["view.rulers"].isChecked())
         self.view.snapping = a["view.snap"].isChecked()
 
