@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
+from studio.commands import MoveLayers
 from studio.export.document import open_document  # noqa: F401 - loads the export stack like the app does
 from studio.io.project import load_project
 from studio.io.templates import TemplateLibrary
@@ -102,6 +103,28 @@ def test_drag_moves_by_the_dragged_distance_in_one_undo_step(canvas, qtbot):
     session.undo()
     assert session.layer("bee").transform.x == pytest.approx(before.x)
     assert session.layer("bee").transform.y == pytest.approx(before.y)
+
+
+def test_escape_during_a_drag_puts_the_layer_back_and_records_nothing(canvas, qtbot):
+    window, session, view = canvas
+    set_snap(window, False)
+    session.push(MoveLayers(["raw"], 1.0, 0.0))  # an earlier edit, still open for merging
+    before = session.layer("bee").transform.model_copy()
+    labels = session.stack.labels()
+    start = at(view, 118, 19.5)
+    vp = view.viewport()
+    qtbot.mousePress(vp, LEFT, NONE, start)
+    for i in range(1, 6):
+        qtbot.mouseMove(vp, start + QPoint(12 * i, 6 * i))
+    assert session.layer("bee").transform.x != pytest.approx(before.x)
+    qtbot.keyClick(vp, Qt.Key.Key_Escape)
+    qtbot.mouseMove(vp, start + QPoint(90, 45))
+    qtbot.mouseRelease(vp, LEFT, NONE, start + QPoint(90, 45))
+    after = session.layer("bee").transform
+    assert (after.x, after.y) == pytest.approx((before.x, before.y), abs=1e-9)
+    assert session.stack.labels() == labels and not session.stack.can_redo()
+    session.undo()  # the earlier edit is still there to undo, untouched
+    assert session.layer("raw").transform.x == pytest.approx(205.0)
 
 
 def test_dragging_snaps_to_the_safe_area_and_shows_smart_guides(canvas, qtbot):

@@ -43,12 +43,24 @@ class Gesture:
 
     def __init__(self, view: CanvasView) -> None:
         self.view = view
+        session = view.session
+        # A gesture starts a new undo step, so that cancelling it takes back its own edits only.
+        if session is not None:
+            session.stack.seal()
+        self._start = session.stack.index if session is not None else 0
 
     def move(self, pos: QPointF, mods: Qt.KeyboardModifier) -> None:
         """The pointer moved to ``pos`` (mm) with ``mods`` held."""
 
     def release(self, pos: QPointF, mods: Qt.KeyboardModifier) -> None:
         """The button was released: finish the gesture."""
+        self.finish()
+
+    def cancel(self) -> None:
+        """Escape during the drag: put everything back as it was and record nothing."""
+        session = self.view.session
+        if session is not None and session.stack.index > self._start:
+            session.stack.discard()
         self.finish()
 
     def finish(self) -> None:
