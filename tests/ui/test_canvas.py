@@ -18,6 +18,7 @@ from studio.io.templates import TemplateLibrary
 from studio.model.design import GroupLayer, ImageLayer, TextLayer
 from studio.ui.canvas import CanvasEditor, style
 from studio.ui.canvas.view import CanvasView
+from studio.ui.panels.properties import PropertiesPanel
 from studio.ui.session import EditorSession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,6 +187,27 @@ def test_corner_handle_scales_keeping_the_proportions(canvas, qtbot):
     frame = view.selection_frame()
     assert frame.point("nw") == pytest.approx(anchor, abs=0.05)
     assert session.stack.index == steps + 1
+
+
+def test_corner_resize_of_text_changes_its_font_size_not_its_scale(canvas, qtbot):
+    window, session, view = canvas
+    set_snap(window, False)
+    layer_id = next(x.id for x in session.layers() if x.name == "Subtitle")
+    session.select([layer_id])
+    QApplication.processEvents()
+    frame = view.page.overlay.frame
+    corner = view.mapFromScene(QPointF(*frame.point("se")))
+    anchor = frame.point("nw")
+    drag(qtbot, view, corner, corner + QPoint(60, 6))
+    layer = session.layer(layer_id)
+    assert layer.size > 12.0
+    assert (layer.transform.scale_x, layer.transform.scale_y) == (1.0, 1.0)
+    assert view.selection_frame().point("nw") == pytest.approx(anchor, abs=0.1)
+    props = window.findChild(PropertiesPanel)
+    QApplication.processEvents()
+    assert props.text.size_spin.value() == pytest.approx(layer.size, abs=0.05)
+    session.undo()
+    assert session.layer(layer_id).size == 10.0
 
 
 def test_arrow_keys_nudge_by_1_mm_and_shift_by_10(canvas, qtbot):
