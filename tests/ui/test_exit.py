@@ -20,8 +20,8 @@ window.show()
 window.open_path(Path("examples/jar-name/design.json"))
 session = window.session
 session.select([session.layers()[-1].id])
-window.actions["edit.copy"].trigger()
-window.actions["edit.paste"].trigger()
+window.action_registry["edit.copy"].trigger()
+window.action_registry["edit.paste"].trigger()
 assert len(session.layers()) == 15
 session.stack.set_clean()
 QTimer.singleShot(300, app.quit)

@@ -67,7 +67,7 @@ def test_text_size_and_fallback_findings_are_shown_in_french():
         )
         assert (
             translated_detail(fallback)
-            == "la police Lato ne sait pas dessiner '🐝'\u202f; ils s’impriment en Twemoji Mozilla."
+            == "la police Lato ne sait pas dessiner '🐝'\u00a0; ils s’impriment en Twemoji Mozilla."
         )
     finally:
         install_translators(app, "en")

@@ -52,6 +52,7 @@ class PageScene(QGraphicsScene):
         self.page = PageItem()
         self.veil = VeilItem()
         self.guides = GuidesItem()
+        self.guides_wanted = True  # View > Guides; the page shows them whenever it shows an area
         self.overlay = SelectionOverlay()
         for item in (self.page, self.veil, self.guides, self.overlay):
             self.addItem(item)
@@ -101,6 +102,7 @@ class PageScene(QGraphicsScene):
         content = session.design.area(session.area_id)
         self.page.set_page(area, content.background)
         self.guides.set_area(area)
+        self.guides.setVisible(self.guides_wanted)
         page = qrect(area.bleed_rect())
         margin = max(area.width, area.height) * 1.5
         outer = page.adjusted(-margin, -margin, margin, margin)
@@ -111,6 +113,11 @@ class PageScene(QGraphicsScene):
         self._watch_model(session, content)
         self._restack = True
         self.flush()
+
+    def set_guides_wanted(self, wanted: bool) -> None:
+        """Show or hide the trim, bleed and safe-area guides, now and for every area shown later."""
+        self.guides_wanted = wanted
+        self.guides.setVisible(wanted and self.session is not None)
 
     # -- queries ------------------------------------------------------------------------------
     def item(self, layer_id: str) -> LayerItem | None:
@@ -265,9 +272,9 @@ class PageScene(QGraphicsScene):
     def _unwatch_layer(self, layer_id: str) -> None:
         for off in self._layer_watches.pop(layer_id, []):
             off()
-        off = self._transform_watches.pop(layer_id, None)
-        if off is not None:
-            off()
+        watch = self._transform_watches.pop(layer_id, None)
+        if watch is not None:
+            watch()
 
     def _on_layer_event(self, layer_id: str, model: EventedModel, info: EmissionInfo) -> None:
         layer = self._objects.get(layer_id)

@@ -488,8 +488,8 @@
         <translation>Clipart</translation>
     </message>
     <message>
-        <source>Double-click a drawing to add it to the design, or drag it onto the canvas.</source>
-        <translation>Double-cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
+        <source>Click a drawing to add it to the design, or drag it onto the canvas.</source>
+        <translation>Cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
     </message>
     <message>
         <source>No clipart matches this search.</source>
@@ -1624,7 +1624,7 @@
     </message>
     <message>
         <source>{percent} % of it lies outside the print area and will not print; move it onto the print area.</source>
-        <translation>{percent} % de sa surface est hors de la zone d’impression et ne sera pas imprimée&#x202f;; ramenez-le sur la zone d’impression.</translation>
+        <translation>{percent} % de sa surface est hors de la zone d’impression et ne sera pas imprimée&#xa0;; ramenez-le sur la zone d’impression.</translation>
     </message>
     <message>
         <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
@@ -1636,15 +1636,15 @@
     </message>
     <message>
         <source>the text comes closer than {margin} mm to the trim and may be cut; move it inside the safe area.</source>
-        <translation>le texte s’approche à moins de {margin} mm de la coupe et risque d’être coupé&#x202f;; ramenez-le dans la zone de sécurité.</translation>
+        <translation>le texte s’approche à moins de {margin} mm de la coupe et risque d’être coupé&#xa0;; ramenez-le dans la zone de sécurité.</translation>
     </message>
     <message>
         <source>no font has a glyph for {chars}: they will not print.</source>
-        <translation>aucune police ne sait dessiner {chars}&#x202f;: ces caractères ne seront pas imprimés.</translation>
+        <translation>aucune police ne sait dessiner {chars}&#xa0;: ces caractères ne seront pas imprimés.</translation>
     </message>
     <message>
         <source>the font {font} has no glyph for {chars}; they print in {fallback}.</source>
-        <translation>la police {font} ne sait pas dessiner {chars}&#x202f;; ils s’impriment en {fallback}.</translation>
+        <translation>la police {font} ne sait pas dessiner {chars}&#xa0;; ils s’impriment en {fallback}.</translation>
     </message>
     <message>
         <source>the text prints at {size} pt, under the {minimum} pt that stays legible for {method}.</source>
@@ -1652,7 +1652,7 @@
     </message>
     <message>
         <source>the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible for {method}; shorten it or widen the box.</source>
-        <translation>le texte est réduit de {requested} pt à {size} pt pour tenir dans son cadre, sous les {minimum} pt qui restent lisibles en {method}&#x202f;; raccourcissez-le ou élargissez le cadre.</translation>
+        <translation>le texte est réduit de {requested} pt à {size} pt pour tenir dans son cadre, sous les {minimum} pt qui restent lisibles en {method}&#xa0;; raccourcissez-le ou élargissez le cadre.</translation>
     </message>
     <message>
         <source>nothing on this print area will print.</source>
@@ -1664,7 +1664,7 @@
     </message>
     <message>
         <source>the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.</source>
-        <translation>l’illustration contient du texte ({count} éléments texte)&#x202f;: il est dessiné avec les polices de l’ordinateur qui l’affiche ou l’imprime, et exporté comme texte dans les fichiers SVG&#x202f;; vectorisez le texte dans votre logiciel de dessin pour être sûr de son rendu.</translation>
+        <translation>l’illustration contient du texte ({count} éléments texte)&#xa0;: il est dessiné avec les polices de l’ordinateur qui l’affiche ou l’imprime, et exporté comme texte dans les fichiers SVG&#xa0;; vectorisez le texte dans votre logiciel de dessin pour être sûr de son rendu.</translation>
     </message>
     <message>
         <source>{error}</source>
@@ -2234,7 +2234,7 @@
     </message>
     <message>
         <source>Words too long for the box are split by the rules of this language; off: never split</source>
-        <translation>Les mots trop longs pour le cadre sont coupés selon les règles de cette langue&#x202f;; désactivée&#x202f;: jamais coupés</translation>
+        <translation>Les mots trop longs pour le cadre sont coupés selon les règles de cette langue&#xa0;; désactivée&#xa0;: jamais coupés</translation>
     </message>
     <message>
         <source>Hyphenation language</source>
