@@ -31,7 +31,8 @@ GOOD_DPI = 300.0
 EDGE = 0.5
 """Content closer than this to the trim (mm) counts as reaching it."""
 MOSTLY_OUTSIDE = 0.5
-"""Art with more than this share of its area outside the print area (bleed included) is an error."""
+"""Art with more than this share of its area outside the print area (bleed included) is an error,
+unless what shows of it runs from edge to edge (a cropped photo, a background, a band)."""
 
 LEGIBLE_PT = {
     "digital": 6.0,
@@ -209,7 +210,7 @@ def _check_leaf(leaf: LeafResult, area: PrintArea, page: Rect, trim: Rect, add: 
         add("warning", "off-page", "off-page")
         return False
     outside = _outside_share(bounds, page)
-    if outside > MOSTLY_OUTSIDE:
+    if outside > MOSTLY_OUTSIDE and not _spans(bounds, page, trim):
         add("error", "mostly-off-page", "mostly-off-page", percent=f"{outside * 100:.0f}")
     if isinstance(layer, TextLayer):
         # Text belongs inside the safe area; extending it to the bleed makes no sense.
@@ -256,6 +257,20 @@ def _outside_share(bounds: Rect, page: Rect) -> float:
         inside.height, eps if bounds.height < eps else 0.0
     )
     return max(0.0, 1.0 - kept / total)
+
+
+def _spans(bounds: Rect, page: Rect, trim: Rect) -> bool:
+    """Whether what shows of the art crosses the whole trim one way or the other.
+
+    A photo enlarged to crop it, a background, a band or an arc cut from a large circle hang far
+    outside the print area on purpose: what prints of them runs from edge to edge.
+    """
+    inside = bounds.intersection(page)
+    if inside is None:
+        return False
+    return (inside.left <= trim.left + EDGE and inside.right >= trim.right - EDGE) or (
+        inside.top <= trim.top + EDGE and inside.bottom >= trim.bottom - EDGE
+    )
 
 
 def _svg_text_count(item: Item) -> int:

@@ -252,3 +252,12 @@ def test_text_in_placed_svg_art_is_reported(tmp_path):
     assert "1 text elements" in found[0].message and "convert the text to paths" in found[0].message
     (tmp_path / "art.svg").write_text(svg.replace('<text x="10" y="30" font-family="Comic Sans MS">Hello</text>', ""))
     assert not [f for f in findings(make(tmp_path, [art])) if f.code == "svg-text"]
+
+
+def test_art_that_runs_edge_to_edge_may_hang_outside(tmp_path):
+    # A photo enlarged to crop it, and an arc cut from a large circle, cross the whole label.
+    cropped = photo(600, 118)
+    arc = {"kind": "shape", "shape": "ellipse", "fill": None, "stroke": {"width": 1}, "width": 500, "height": 500}
+    arc["transform"] = {"x": 118, "y": 270}
+    for layer in (cropped, arc):
+        assert not [f for f in findings(make(tmp_path, [layer])) if f.code == "mostly-off-page"]
