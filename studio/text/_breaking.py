@@ -18,8 +18,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyphen
+if TYPE_CHECKING:
+    import pyphen
 
 SOFT_HYPHEN = "\u00ad"
 HYPHEN = "-"
@@ -74,6 +76,8 @@ def break_opportunities(text: str) -> list[int]:
 
 @functools.lru_cache(maxsize=32)
 def _dictionary(language: str) -> pyphen.Pyphen | None:
+    import pyphen  # only when a text asks for hyphenation: it costs 40 ms to import
+
     lang = pyphen.language_fallback(language.replace("-", "_"))
     if lang is None:
         return None
