@@ -43,16 +43,6 @@ def color_layers(face: FontFace, glyph_id: int) -> tuple[ColorLayer, ...]:
     return table.get(glyph_id, ())
 
 
-def has_color(face: FontFace) -> bool:
-    """Whether the face has colour glyphs that are drawn in colour."""
-    table = _layers.get(face.key)
-    if table is None:
-        table = _read(face)
-        with _lock:
-            _layers[face.key] = table
-    return bool(table)
-
-
 def _read(face: FontFace) -> dict[int, tuple[ColorLayer, ...]]:
     with FontFace._read_lock:
         font = face.ttfont

@@ -66,10 +66,6 @@ class Line:
     """Characters (clusters: a letter with its marks, an emoji sequence) drawn by a fallback face,
     with that face, in text order."""
 
-    def scale(self, i: int, face: FontFace) -> float:
-        """Chosen-face units per unit of the face drawing glyph ``i``."""
-        return face.units_per_em / self.faces[i].units_per_em
-
 
 _cache: OrderedDict[tuple[str, str, bool], Run] = OrderedDict()
 _cache_lock = threading.Lock()
