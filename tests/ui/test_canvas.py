@@ -576,3 +576,30 @@ def test_guides_stay_on_in_every_project_opened_after_the_first(canvas, qtbot):
         window.open_session(EditorSession(project))
         QApplication.processEvents()
         assert view.page.guides.isVisible(), f"guides hidden after opening {example}"
+
+
+def test_the_page_shows_what_it_is_printed_on_and_new_text_reads_on_it(canvas, qtbot):
+    window, session, view = canvas
+    assert view.page.substrate().name().upper() == "#FFFFFF"  # the jar's paper label
+    window.action_registry["insert.text"].trigger()
+    on_paper = session.layer(session.selection[0])
+    assert on_paper.color.hex == "#1E1E1E"
+    assert window.close_session()
+    project = load_project(ROOT / "examples" / "tshirt-summit" / "design.json", TemplateLibrary.default())
+    shirt = EditorSession(project)
+    window.open_session(shirt)
+    QApplication.processEvents()
+    assert view.page.substrate().name().upper() == "#1F2A44"  # the navy shirt under the front print
+    window.action_registry["insert.text"].trigger()
+    QApplication.processEvents()
+    text = shirt.layer(shirt.selection[0])
+    assert text.color.hex == "#FFFFFF"
+    assert text.size > 24  # in proportion to a 30 cm print area, not a label
+    shot = view.viewport().grab().toImage()
+    corner = shot.pixelColor(at(view, 3, 3))
+    assert (corner.red(), corner.green(), corner.blue()) == pytest.approx((0x1F, 0x2A, 0x44), abs=3)
+    from studio.commands import SetOption
+
+    shirt.push(SetOption("color", "yellow"))
+    QApplication.processEvents()
+    assert view.page.substrate().name().upper() == "#F2C936"
