@@ -8,7 +8,8 @@ goes to the first face that has every character of it, in this order:
 1. the chosen face;
 2. the bundled fallback faces (:data:`TEXT_FALLBACKS`), in the chosen style where they have it;
 3. the bundled colour emoji font (:data:`EMOJI_FAMILY`) — first of all when the cluster asks
-   for emoji presentation (U+FE0F, keycaps, flags, emoji modifiers);
+   for emoji presentation (U+FE0F, keycaps, flags, pictographs such as faces, animals, food and
+   the few older symbols shown as emoji by default), unless U+FE0E asks for text;
 4. any other face of the registry (a CJK font the user installed, for instance).
 
 A cluster no face covers stays with the chosen face, which reports it as missing.
@@ -95,9 +96,33 @@ def user_clusters(text: str) -> Iterator[tuple[int, int]]:
         yield start, i
 
 
+# Characters of the Basic Multilingual Plane shown as emoji by default (Emoji_Presentation=Yes in
+# Unicode's emoji-data.txt): a watch, a zodiac sign, a coffee cup, a star...
+_BMP_EMOJI = frozenset(
+    (
+        *(0x231A, 0x231B, *range(0x23E9, 0x23ED), 0x23F0, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615),
+        *(*range(0x2648, 0x2654), 0x267F, 0x2693, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5),
+        *(0x26CE, 0x26D4, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A, 0x270B, 0x2728),
+        *(0x274C, 0x274E, 0x2753, 0x2754, 0x2755, 0x2757, 0x2795, 0x2796, 0x2797, 0x27B0, 0x27BF),
+        *(0x2B1B, 0x2B1C, 0x2B50, 0x2B55, 0x1F004, 0x1F0CF, 0x1F18E, *range(0x1F191, 0x1F19B)),
+    )
+)
+
+
+def _is_pictograph(cp: int) -> bool:
+    """Pictographs people type as emoji: faces, animals, food, transport, objects."""
+    return (
+        cp in _BMP_EMOJI
+        or 0x1F300 <= cp <= 0x1F64F  # pictographs, emoticons
+        or 0x1F680 <= cp <= 0x1F6FF  # transport and map symbols
+        or 0x1F900 <= cp <= 0x1F9FF  # supplemental symbols and pictographs
+        or 0x1FA70 <= cp <= 0x1FAFF  # symbols and pictographs extended-A
+    )
+
+
 def _asks_presentation(cp: int) -> bool:
     """Code points that can make a cluster ask for the emoji font."""
-    return cp in (_VS15, _VS16, _KEYCAP) or 0x1F3FB <= cp <= 0x1F3FF or _is_regional(cp)
+    return cp in (_VS15, _VS16, _KEYCAP) or _is_regional(cp) or _is_pictograph(cp)
 
 
 def wants_emoji(cluster: str) -> bool:
@@ -105,9 +130,9 @@ def wants_emoji(cluster: str) -> bool:
     cps = [ord(ch) for ch in cluster]
     if _VS15 in cps:
         return False
-    if _VS16 in cps or _KEYCAP in cps or any(0x1F3FB <= cp <= 0x1F3FF for cp in cps):
+    if _VS16 in cps or _KEYCAP in cps:
         return True
-    return any(_is_regional(cp) for cp in cps)
+    return any(_is_regional(cp) or _is_pictograph(cp) for cp in cps)
 
 
 @dataclass(frozen=True, slots=True)

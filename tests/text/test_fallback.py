@@ -43,6 +43,9 @@ def test_emoji_presentation_picks_the_emoji_font(fonts: FontRegistry) -> None:
     # A digit is in every font, but "1️⃣" asks for the emoji keycap.
     assert runs(fonts, "1 1\ufe0f\u20e3") == [("1 ", "Lato"), ("1\ufe0f\u20e3", "Twemoji Mozilla")]
     assert wants_emoji("❤\ufe0f") and not wants_emoji("❤\ufe0e") and not wants_emoji("❤")
+    # Shown as emoji by default (a star, lightning, a dove), unless U+FE0E asks for text.
+    assert runs(fonts, "⭐⚡🕊") == [("⭐⚡🕊", "Twemoji Mozilla")]
+    assert runs(fonts, "★⭐\ufe0e") == [("★⭐\ufe0e", "Noto Sans Symbols2")]
 
 
 def test_bold_text_falls_back_to_a_bold_face(fonts: FontRegistry) -> None:
