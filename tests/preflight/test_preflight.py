@@ -261,3 +261,17 @@ def test_art_that_runs_edge_to_edge_may_hang_outside(tmp_path):
     arc["transform"] = {"x": 118, "y": 270}
     for layer in (cropped, arc):
         assert not [f for f in findings(make(tmp_path, [layer])) if f.code == "mostly-off-page"]
+
+
+def test_cli_reports_a_grouped_layer_near_the_edge(tmp_path):
+    text = {"kind": "text", "id": "name", "name": "Name", "text": "Camille", "font_family": "Lato", "size": 24}
+    group = {"kind": "group", "transform": {"x": 100, "y": 2}, "children": [dict(text, transform={"x": 18, "y": 3})]}
+    path = make(tmp_path, [group])
+    run = subprocess.run(
+        [sys.executable, "-m", "studio", "preflight", str(path), "--json"], capture_output=True, text=True
+    )
+    assert run.returncode == 1, run.stderr
+    report = json.loads(run.stdout)
+    warnings = [f for f in report["findings"] if f["severity"] == "warning"]
+    assert [(f["code"], f["layer"]) for f in warnings] == [("safe-area", "name")]
+    assert "layer 'Name'" in warnings[0]["message"] and "move it inside the safe area" in warnings[0]["message"]
