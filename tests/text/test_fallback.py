@@ -114,3 +114,24 @@ def _font_with(ch: str) -> bytes:
     out = io.BytesIO()
     fb.save(out)
     return out.getvalue()
+
+
+def test_fallback_fonts_ship_with_their_licences_and_are_listed() -> None:
+    folder = resources.assets_dir() / "fallback-fonts"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    registry = FontRegistry([folder])
+    assert registry.problems == []
+    for family in registry.families():
+        assert family in readme, family
+    for sub in (p for p in folder.iterdir() if p.is_dir()):
+        licences = [p for p in sub.iterdir() if p.suffix in (".txt", ".md")]
+        assert licences and any(
+            "Open Font License" in p.read_text(encoding="utf-8") or "OFL" in p.read_text(encoding="utf-8")
+            for p in licences
+        ), sub
+    # Every family the chain names is there, or bundled among the faces people choose.
+    from studio.text._fallback import EMOJI_FAMILY, TEXT_FALLBACKS
+
+    everything = FontRegistry([resources.assets_dir() / "fonts", folder])
+    for family in (*TEXT_FALLBACKS, EMOJI_FAMILY):
+        assert family in everything, family
