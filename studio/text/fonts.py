@@ -213,19 +213,38 @@ class FontFace:
 
     @cached_property
     def ttfont(self) -> TTFont:
-        """The fontTools font (tables are read lazily)."""
+        """The fontTools font, with the font's own glyph names (tables are read lazily)."""
         return TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
 
     @cached_property
+    def _outline_font(self) -> TTFont:
+        """The fontTools font that draws glyphs, which are asked for by id (HarfBuzz gives ids).
+
+        A TrueType font is given plain names (``glyph00042``) instead of its own: those would
+        cost parsing its whole ``post`` table and the Adobe glyph list for the few glyphs a
+        label draws. A CFF font's names come with its charset, which drawing reads anyway.
+        """
+        font = TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
+        if "glyf" in font:
+            font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(int(font["maxp"].numGlyphs))])
+        return font
+
+    @cached_property
     def glyph_set(self) -> Any:
-        """The fontTools glyph set (TrueType and CFF outlines alike)."""
-        return self.ttfont.getGlyphSet()
+        """The fontTools glyph set (TrueType and CFF outlines alike), keyed by :attr:`_glyph_names`."""
+        return self._outline_font.getGlyphSet()
 
     @cached_property
     def glyph_order(self) -> list[str]:
-        """Glyph names by glyph id."""
+        """The font's own glyph names by glyph id."""
         with self._read_lock:
             return list(self.ttfont.getGlyphOrder())
+
+    @cached_property
+    def _glyph_names(self) -> list[str]:
+        """Names of :attr:`glyph_set`'s glyphs by glyph id."""
+        with self._read_lock:
+            return list(self._outline_font.getGlyphOrder())
 
     @cached_property
     def hb_font(self) -> hb.Font:
@@ -249,7 +268,7 @@ class FontFace:
         return shape
 
     def _read_glyph(self, glyph_id: int) -> GlyphShape:
-        order = self.glyph_order
+        order = self._glyph_names
         if not 0 <= glyph_id < len(order):
             return GlyphShape((), None, ())
         glyph_set = self.glyph_set
