@@ -39,9 +39,9 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 from PIL import Image, ImageCms
 
+from studio import _cache
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
-from studio.render import _art_cache
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 from studio.render.sources import ImageSource, SvgSource
 
@@ -690,9 +690,9 @@ class _Embedder:
             out: bytes = cairosvg.svg2pdf(bytestring=spec.source.data, output_width=vw, output_height=vh)
             return out
 
-        version = _art_cache.converter_version("cairosvg", "cairocffi")
-        key = _art_cache.art_key("svg2pdf", version, spec.source.key, vw, vh)
-        pdf_bytes = _art_cache.cached(key, convert, check=lambda data: data.startswith(b"%PDF-"))
+        version = _cache.converter_version("cairosvg", "cairocffi")
+        key = _cache.key("svg2pdf", version, spec.source.key, vw, vh)
+        pdf_bytes = _cache.cached("art", key, convert, check=lambda data: data.startswith(b"%PDF-"))
         with pikepdf.open(io.BytesIO(pdf_bytes)) as art:
             page = art.pages[0]
             if self.cmyk is not None:

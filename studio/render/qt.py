@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from studio import _cache
 from studio.model.geometry import Affine, Path, Rect
-from studio.render import _art_cache
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 
 if TYPE_CHECKING:
@@ -511,9 +511,9 @@ def _svg_qimage(source: SvgSource, width: int, height: int) -> QImage | None:
         out: bytes = cairosvg.svg2png(bytestring=source.data, output_width=width, output_height=height) or b""
         return out
 
-    version = _art_cache.converter_version("cairosvg", "cairocffi")
-    disk_key = _art_cache.art_key("svg2png", version, source.key, width, height)
-    png = _art_cache.cached(disk_key, convert)
+    version = _cache.converter_version("cairosvg", "cairocffi")
+    disk_key = _cache.key("svg2png", version, source.key, width, height)
+    png = _cache.cached("art", disk_key, convert)
     if not png:
         return None
     qimage = QImage.fromData(png)

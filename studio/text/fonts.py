@@ -23,17 +23,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import uharfbuzz as hb
-from fontTools.pens.basePen import BasePen
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from studio import resources
 from studio.model.errors import StudioError
+from studio.text import _glyph_store
 from studio.text._font_index import Coverage, FaceRecord, FileEntry, FontIndex
 from studio.text._font_index import _replace_atomically as _write_atomically
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+# fontTools is imported where a font's tables are read: a run whose fonts and glyphs all come
+# from the caches (the font index, the glyph store) never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +209,8 @@ class FontFace:
         """The face as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked), for HarfBuzz."""
         if self.data[:4] not in (b"wOFF", b"wOF2"):
             return self.data
+        from fontTools.ttLib import TTFont
+
         font = TTFont(io.BytesIO(self.data))
         font.flavor = None
         out = io.BytesIO()
@@ -214,6 +220,8 @@ class FontFace:
     @cached_property
     def ttfont(self) -> TTFont:
         """The fontTools font, with the font's own glyph names (tables are read lazily)."""
+        from fontTools.ttLib import TTFont
+
         return TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
 
     @cached_property
@@ -224,6 +232,8 @@ class FontFace:
         cost parsing its whole ``post`` table and the Adobe glyph list for the few glyphs a
         label draws. A CFF font's names come with its charset, which drawing reads anyway.
         """
+        from fontTools.ttLib import TTFont
+
         font = TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
         if "glyf" in font:
             font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(int(font["maxp"].numGlyphs))])
@@ -254,13 +264,22 @@ class FontFace:
         return font
 
     def glyph(self, glyph_id: int) -> GlyphShape:
-        """The outline and bounds of glyph ``glyph_id`` in font units (cached)."""
+        """The outline and bounds of glyph ``glyph_id`` in font units.
+
+        Cached in memory, and between runs in the user's cache folder: a label's usual glyphs
+        come from there without reading the font's tables.
+        """
         cache_key = (self.key, glyph_id)
         shape = self._shapes.get(cache_key)
         if shape is not None:
             return shape
-        with self._read_lock:
-            shape = self._read_glyph(glyph_id)
+        stored = _glyph_store.lookup(self.key, glyph_id)
+        if stored is not None:
+            shape = GlyphShape(*stored)
+        else:
+            with self._read_lock:
+                shape = self._read_glyph(glyph_id)
+            _glyph_store.remember(self.key, glyph_id, (shape.outline, shape.bounds, shape.points))
         with self._shapes_lock:
             if len(self._shapes) >= self._MAX_SHAPES:
                 self._shapes.clear()  # rare; rebuilding is cheap compared to unbounded growth
@@ -273,68 +292,15 @@ class FontFace:
             return GlyphShape((), None, ())
         glyph_set = self.glyph_set
         name = order[glyph_id]
-        pen = _OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
+        from fontTools.pens.boundsPen import BoundsPen
+
+        from studio.text._outline import OutlinePen
+
+        pen = OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
         bounds_pen = BoundsPen(glyph_set)
         glyph_set[name].draw(pen)
         glyph_set[name].draw(bounds_pen)
         return GlyphShape(tuple(pen.segments), bounds_pen.bounds, tuple(pen.points))
-
-
-class _OutlinePen(BasePen):  # type: ignore[misc]
-    """Records an outline as plain segments; BasePen resolves TrueType's implied points."""
-
-    def __init__(self, glyph_set: Any, flatten_step: float) -> None:
-        super().__init__(glyph_set)
-        self.segments: list[tuple[Any, ...]] = []
-        self.points: list[tuple[float, float]] = []
-        self._step = flatten_step
-
-    def _moveTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("M", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _lineTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("L", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _qCurveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(("Q", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1])))
-        n = self._steps(x0, y0, pt2[0], pt2[1], pt1)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            self.points.append(
-                (u * u * x0 + 2 * u * t * pt1[0] + t * t * pt2[0], u * u * y0 + 2 * u * t * pt1[1] + t * t * pt2[1])
-            )
-
-    def _curveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float], pt3: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(
-            ("C", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1]), float(pt3[0]), float(pt3[1]))
-        )
-        n = self._steps(x0, y0, pt3[0], pt3[1], pt1, pt2)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            self.points.append(
-                (
-                    a * x0 + b * pt1[0] + c * pt2[0] + d * pt3[0],
-                    a * y0 + b * pt1[1] + c * pt2[1] + d * pt3[1],
-                )
-            )
-
-    def _closePath(self) -> None:
-        self.segments.append(("Z",))
-
-    def _endPath(self) -> None:
-        # An open contour fills as if closed; say so explicitly so every backend agrees.
-        self.segments.append(("Z",))
-
-    def _steps(self, x0: float, y0: float, x1: float, y1: float, *ctrl: tuple[float, float]) -> int:
-        span = abs(x1 - x0) + abs(y1 - y0) + sum(abs(cx - x0) + abs(cy - y0) for cx, cy in ctrl)
-        return max(2, min(16, int(span / self._step) + 1))
 
 
 # -- reading font files -----------------------------------------------------------------------
@@ -397,6 +363,8 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     if kind is None:
         raise FontError(f"{source_name}: not a font file (it does not start like a TrueType or OpenType font).")
     digest = hashlib.sha256(data).hexdigest()
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
     try:
         if kind == "font collection":
             count = len(TTCollection(io.BytesIO(data), lazy=True).fonts)

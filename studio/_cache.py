@@ -1,14 +1,14 @@
-"""Converted vector art kept between runs, so that an export does not load cairo to redo it.
+"""Results kept between runs in the user's cache folder, so that a run need not redo them.
 
-Turning a placed SVG into PDF drawing commands (or into pixels at a given size) gives the same
-bytes every time for the same document and converter, and loading the converter costs more than
-a whole export of a label otherwise does. The results are kept in the user's cache folder
-(``art/``), named by a hash of what produced them: the converter and its version, the SVG's
-content hash and the output's parameters. Anything wrong with a cached file (damaged, cut short,
-unreadable folder) only means converting again; the cache never makes an export fail.
+Converting a placed SVG to PDF drawing commands (``art/``) or reading glyph outlines from a font
+(``glyphs/``) gives the same result every time for the same input and converter, and loading the
+converter (cairo, fontTools) costs more than the rest of a label's export. Results are named by a
+hash of what produced them: the converter and its version, the input's content hash and the
+output's parameters. Anything wrong with a cached file (damaged, cut short, unreadable folder)
+only means converting again; the cache never makes an export fail.
 
 Files are written under a temporary name and renamed, so parallel exports (batch workers) can
-share the folder. The least recently used files go when it outgrows :data:`MAX_BYTES`.
+share a folder. The least recently used files go when a folder outgrows :data:`MAX_BYTES`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from studio import resources
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 128 * 1024 * 1024
-"""The folder is trimmed to this size (oldest use first) when a write takes it over."""
+"""Each folder is trimmed to this size (oldest use first) when a write takes it over."""
 
-_FORMAT = b"studio-art-1\n"
-_trimmed = False  # the folder is looked over once per process, at the first write
+_FORMAT = b"studio-cache-1\n"
+_trimmed: set[str] = set()  # each folder is looked over once per process, at its first write
 _DIGEST = 32  # a SHA-256 of the payload closes every file
 
 
@@ -47,19 +47,22 @@ def converter_version(*packages: str) -> str:
     return ",".join(parts)
 
 
-def art_key(*parts: object) -> str:
+def key(*parts: object) -> str:
     """A file name for the result of converting with these inputs (hex SHA-256)."""
     text = "\x1f".join(repr(part) for part in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _folder() -> Path:
-    return resources.user_cache_dir() / "art"
+def _folder(kind: str, root: Path | None = None) -> Path:
+    return (root if root is not None else resources.user_cache_dir()) / kind
 
 
-def load(key: str) -> bytes | None:
-    """The cached result for ``key``, or None when there is none or it is damaged."""
-    path = _folder() / key[:2] / key
+def load(kind: str, key: str, *, root: Path | None = None) -> bytes | None:
+    """The result cached in folder ``kind`` for ``key``, or None when there is none or it is damaged.
+
+    ``root`` is the cache folder (default: :func:`studio.resources.user_cache_dir`).
+    """
+    path = _folder(kind, root) / key[:2] / key
     try:
         raw = path.read_bytes()
     except OSError:
@@ -68,16 +71,16 @@ def load(key: str) -> bytes | None:
         return None
     payload = raw[len(_FORMAT) : -_DIGEST]
     if hashlib.sha256(payload).digest() != raw[-_DIGEST:]:
-        log.info("cached art %s is damaged; converting again", path)
+        log.info("cached result %s is damaged; converting again", path)
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # marks it used, for trimming
     return payload
 
 
-def store(key: str, payload: bytes) -> None:
-    """Keep ``payload`` as the result for ``key``; failing to write is not an error."""
-    folder = _folder() / key[:2]
+def store(kind: str, key: str, payload: bytes, *, root: Path | None = None) -> None:
+    """Keep ``payload`` as the result for ``key`` in folder ``kind``; failing to write is not an error."""
+    folder = _folder(kind, root) / key[:2]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
@@ -88,21 +91,20 @@ def store(key: str, payload: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        global _trimmed
-        if not _trimmed:
-            _trimmed = True
-            _trim(_folder())
+        if kind not in _trimmed:
+            _trimmed.add(kind)
+            _trim(_folder(kind, root))
     except OSError as exc:
-        log.info("converted art not cached in %s (%s)", folder, exc)
+        log.info("result not cached in %s (%s)", folder, exc)
 
 
-def cached(key: str, convert: Callable[[], bytes], *, check: Callable[[bytes], bool] | None = None) -> bytes:
+def cached(kind: str, key: str, convert: Callable[[], bytes], *, check: Callable[[bytes], bool] | None = None) -> bytes:
     """The result for ``key``: from the cache if it is there (and passes ``check``), else converted and kept."""
-    payload = load(key)
+    payload = load(kind, key)
     if payload is not None and (check is None or check(payload)):
         return payload
     payload = convert()
-    store(key, payload)
+    store(kind, key, payload)
     return payload
 
 
