@@ -5,8 +5,8 @@ JPEG photo (drawn by this script), a vector flower, a name in Lato Bold at 28 pt
 subtitle. ``design.json`` is Studio's design of it, ``label.svg`` the same label for Inkscape,
 which finds Lato in Studio's bundled fonts through a fontconfig file made for the run.
 
-Every run is a new process, timed from spawn to exit (wall clock), Studio and Inkscape taking
-turns so that both see the same machine load. *Cold-ish*: each program's own font cache is
+Every run is a new process, timed from spawn to exit (wall clock; the processor time it used is
+shown too), Studio and Inkscape taking turns so that both see the same machine load. *Cold-ish*: each program's own font cache is
 emptied before every run (Studio's font index; Inkscape's fontconfig cache for the bundled
 fonts); the system's file cache stays warm. *Warm*: the caches are kept. Both export the whole
 page with the bleed: the PDF as each program writes it, the PNG at 300 DPI (2858 x 1134 pixels).
@@ -64,8 +64,8 @@ def _fontconfig(work: Path) -> Path:
     return conf
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall time (s), processor time (user + system, s) and peak resident memory (MB) of one run."""
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and processor time (user + system) of one run, in seconds."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
@@ -75,7 +75,7 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -147,7 +147,6 @@ def main() -> int:
             _run(cmd, env)
         times: dict[tuple[str, str, str], list[float]] = {}
         cpus: dict[tuple[str, str, str], list[float]] = {}
-        peaks: dict[tuple[str, str, str], list[float]] = {}
         rng = random.Random(1)
         for _ in range(args.runs):
             order = list(cases)
@@ -157,10 +156,9 @@ def main() -> int:
                 for state in states:
                     if state == "cold-ish" and clear is not None:
                         clear()
-                    elapsed, cpu, peak = _run(cmd, env)
+                    elapsed, cpu = _run(cmd, env)
                     times.setdefault((what, who, state), []).append(elapsed)
                     cpus.setdefault((what, who, state), []).append(cpu)
-                    peaks.setdefault((what, who, state), []).append(peak)
 
         from PIL import Image
 
@@ -177,18 +175,17 @@ def main() -> int:
                 "median_s": round(statistics.median(values), 3),
                 "min_s": round(min(values), 3),
                 "cpu_s": round(statistics.median(cpus[(what, who, state)]), 3),
-                "peak_mb": round(max(peaks[(what, who, state)]), 1),
                 "runs": len(values),
             }
         )
     rows.sort(key=lambda r: (r["export"], r["caches"], r["program"]))
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"PNG sizes: studio {sizes[0][0]}x{sizes[0][1]}, inkscape {sizes[1][0]}x{sizes[1][1]}")
-    print(f"{'export':12} {'caches':9} {'program':9} {'median':>9} {'min':>9} {'cpu':>9} {'peak':>8}")
+    print(f"{'export':12} {'caches':9} {'program':9} {'median':>9} {'min':>9} {'cpu':>9}")
     for r in rows:
         print(
             f"{r['export']:12} {r['caches']:9} {r['program']:9} {r['median_s'] * 1000:6.0f} ms "
-            f"{r['min_s'] * 1000:6.0f} ms {r['cpu_s'] * 1000:6.0f} ms {r['peak_mb']:5.0f} MB"
+            f"{r['min_s'] * 1000:6.0f} ms {r['cpu_s'] * 1000:6.0f} ms"
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))

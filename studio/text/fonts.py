@@ -207,15 +207,7 @@ class FontFace:
     @cached_property
     def sfnt(self) -> bytes:
         """The face as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked), for HarfBuzz."""
-        if self.data[:4] not in (b"wOFF", b"wOF2"):
-            return self.data
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(io.BytesIO(self.data))
-        font.flavor = None
-        out = io.BytesIO()
-        font.save(out)
-        return out.getvalue()
+        return _plain_sfnt(self.data)
 
     @cached_property
     def ttfont(self) -> TTFont:
@@ -382,6 +374,19 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     return faces
 
 
+def _plain_sfnt(data: bytes) -> bytes:
+    """A font file as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked)."""
+    if data[:4] not in (b"wOFF", b"wOF2"):
+        return data
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data))
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | None, source: str) -> FontFace:
     for table in ("head", "cmap", "hmtx", "maxp"):
         if table not in font:
@@ -395,8 +400,14 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     upem = int(font["head"].unitsPerEm)
     if not 16 <= upem <= 16384:
         raise FontError(f"{source}: not a font file (units per em {upem} is out of range).")
-    # Parsed now: a broken cmap should fail here, not in the middle of an export.
-    coverage = Coverage.from_codepoints((font.getBestCmap() or {}).keys())
+    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily). Its character
+    # map is the one shaping uses, so the coverage comes from it (and costs no glyph names).
+    hb_face = hb.Face(hb.Blob(_plain_sfnt(data)), index)
+    if hb_face.upem != upem:
+        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
+    coverage = Coverage.from_codepoints(hb_face.unicodes)
+    if not coverage:
+        raise FontError(f"{source}: the font maps no characters to glyphs.")
     ascender, descender = _metrics(font)
     os2 = font.get("OS/2", None)
     weight = int(getattr(os2, "usWeightClass", 400) or 400)
@@ -419,9 +430,6 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
         full_name=_name(font, 4) or f"{family} {style}",
         coverage=coverage,
     )
-    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily).
-    if face.hb_font.face.upem != upem:
-        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
     return face
 
 
