@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 INDEX_NAME = "font-index.json"
 """File name of the index inside the user's cache folder."""
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bumped whenever what is recorded for a face, or how it is read, changes."""
 
 _FORMAT = "studio-font-index"

@@ -23,17 +23,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import uharfbuzz as hb
-from fontTools.pens.basePen import BasePen
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from studio import resources
 from studio.model.errors import StudioError
+from studio.text import _glyph_store
 from studio.text._font_index import Coverage, FaceRecord, FileEntry, FontIndex
 from studio.text._font_index import _replace_atomically as _write_atomically
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+# fontTools is imported where a font's tables are read: a run whose fonts and glyphs all come
+# from the caches (the font index, the glyph store) never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -203,29 +207,46 @@ class FontFace:
     @cached_property
     def sfnt(self) -> bytes:
         """The face as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked), for HarfBuzz."""
-        if self.data[:4] not in (b"wOFF", b"wOF2"):
-            return self.data
-        font = TTFont(io.BytesIO(self.data))
-        font.flavor = None
-        out = io.BytesIO()
-        font.save(out)
-        return out.getvalue()
+        return _plain_sfnt(self.data)
 
     @cached_property
     def ttfont(self) -> TTFont:
-        """The fontTools font (tables are read lazily)."""
+        """The fontTools font, with the font's own glyph names (tables are read lazily)."""
+        from fontTools.ttLib import TTFont
+
         return TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
 
     @cached_property
+    def _outline_font(self) -> TTFont:
+        """The fontTools font that draws glyphs, which are asked for by id (HarfBuzz gives ids).
+
+        A TrueType font is given plain names (``glyph00042``) instead of its own: those would
+        cost parsing its whole ``post`` table and the Adobe glyph list for the few glyphs a
+        label draws. A CFF font's names come with its charset, which drawing reads anyway.
+        """
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
+        if "glyf" in font:
+            font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(int(font["maxp"].numGlyphs))])
+        return font
+
+    @cached_property
     def glyph_set(self) -> Any:
-        """The fontTools glyph set (TrueType and CFF outlines alike)."""
-        return self.ttfont.getGlyphSet()
+        """The fontTools glyph set (TrueType and CFF outlines alike), keyed by :attr:`_glyph_names`."""
+        return self._outline_font.getGlyphSet()
 
     @cached_property
     def glyph_order(self) -> list[str]:
-        """Glyph names by glyph id."""
+        """The font's own glyph names by glyph id."""
         with self._read_lock:
             return list(self.ttfont.getGlyphOrder())
+
+    @cached_property
+    def _glyph_names(self) -> list[str]:
+        """Names of :attr:`glyph_set`'s glyphs by glyph id."""
+        with self._read_lock:
+            return list(self._outline_font.getGlyphOrder())
 
     @cached_property
     def hb_font(self) -> hb.Font:
@@ -235,13 +256,22 @@ class FontFace:
         return font
 
     def glyph(self, glyph_id: int) -> GlyphShape:
-        """The outline and bounds of glyph ``glyph_id`` in font units (cached)."""
+        """The outline and bounds of glyph ``glyph_id`` in font units.
+
+        Cached in memory, and between runs in the user's cache folder: a label's usual glyphs
+        come from there without reading the font's tables.
+        """
         cache_key = (self.key, glyph_id)
         shape = self._shapes.get(cache_key)
         if shape is not None:
             return shape
-        with self._read_lock:
-            shape = self._read_glyph(glyph_id)
+        stored = _glyph_store.lookup(self.key, glyph_id)
+        if stored is not None:
+            shape = GlyphShape(*stored)
+        else:
+            with self._read_lock:
+                shape = self._read_glyph(glyph_id)
+            _glyph_store.remember(self.key, glyph_id, (shape.outline, shape.bounds, shape.points))
         with self._shapes_lock:
             if len(self._shapes) >= self._MAX_SHAPES:
                 self._shapes.clear()  # rare; rebuilding is cheap compared to unbounded growth
@@ -249,73 +279,20 @@ class FontFace:
         return shape
 
     def _read_glyph(self, glyph_id: int) -> GlyphShape:
-        order = self.glyph_order
+        order = self._glyph_names
         if not 0 <= glyph_id < len(order):
             return GlyphShape((), None, ())
         glyph_set = self.glyph_set
         name = order[glyph_id]
-        pen = _OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
+        from fontTools.pens.boundsPen import BoundsPen
+
+        from studio.text._outline import OutlinePen
+
+        pen = OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
         bounds_pen = BoundsPen(glyph_set)
         glyph_set[name].draw(pen)
         glyph_set[name].draw(bounds_pen)
         return GlyphShape(tuple(pen.segments), bounds_pen.bounds, tuple(pen.points))
-
-
-class _OutlinePen(BasePen):  # type: ignore[misc]
-    """Records an outline as plain segments; BasePen resolves TrueType's implied points."""
-
-    def __init__(self, glyph_set: Any, flatten_step: float) -> None:
-        super().__init__(glyph_set)
-        self.segments: list[tuple[Any, ...]] = []
-        self.points: list[tuple[float, float]] = []
-        self._step = flatten_step
-
-    def _moveTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("M", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _lineTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("L", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _qCurveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(("Q", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1])))
-        n = self._steps(x0, y0, pt2[0], pt2[1], pt1)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            self.points.append(
-                (u * u * x0 + 2 * u * t * pt1[0] + t * t * pt2[0], u * u * y0 + 2 * u * t * pt1[1] + t * t * pt2[1])
-            )
-
-    def _curveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float], pt3: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(
-            ("C", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1]), float(pt3[0]), float(pt3[1]))
-        )
-        n = self._steps(x0, y0, pt3[0], pt3[1], pt1, pt2)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            self.points.append(
-                (
-                    a * x0 + b * pt1[0] + c * pt2[0] + d * pt3[0],
-                    a * y0 + b * pt1[1] + c * pt2[1] + d * pt3[1],
-                )
-            )
-
-    def _closePath(self) -> None:
-        self.segments.append(("Z",))
-
-    def _endPath(self) -> None:
-        # An open contour fills as if closed; say so explicitly so every backend agrees.
-        self.segments.append(("Z",))
-
-    def _steps(self, x0: float, y0: float, x1: float, y1: float, *ctrl: tuple[float, float]) -> int:
-        span = abs(x1 - x0) + abs(y1 - y0) + sum(abs(cx - x0) + abs(cy - y0) for cx, cy in ctrl)
-        return max(2, min(16, int(span / self._step) + 1))
 
 
 # -- reading font files -----------------------------------------------------------------------
@@ -378,6 +355,8 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     if kind is None:
         raise FontError(f"{source_name}: not a font file (it does not start like a TrueType or OpenType font).")
     digest = hashlib.sha256(data).hexdigest()
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
     try:
         if kind == "font collection":
             count = len(TTCollection(io.BytesIO(data), lazy=True).fonts)
@@ -395,6 +374,19 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     return faces
 
 
+def _plain_sfnt(data: bytes) -> bytes:
+    """A font file as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked)."""
+    if data[:4] not in (b"wOFF", b"wOF2"):
+        return data
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data))
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | None, source: str) -> FontFace:
     for table in ("head", "cmap", "hmtx", "maxp"):
         if table not in font:
@@ -408,8 +400,14 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     upem = int(font["head"].unitsPerEm)
     if not 16 <= upem <= 16384:
         raise FontError(f"{source}: not a font file (units per em {upem} is out of range).")
-    # Parsed now: a broken cmap should fail here, not in the middle of an export.
-    coverage = Coverage.from_codepoints((font.getBestCmap() or {}).keys())
+    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily). Its character
+    # map is the one shaping uses, so the coverage comes from it (and costs no glyph names).
+    hb_face = hb.Face(hb.Blob(_plain_sfnt(data)), index)
+    if hb_face.upem != upem:
+        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
+    coverage = Coverage.from_codepoints(hb_face.unicodes)
+    if not coverage:
+        raise FontError(f"{source}: the font maps no characters to glyphs.")
     ascender, descender = _metrics(font)
     os2 = font.get("OS/2", None)
     weight = int(getattr(os2, "usWeightClass", 400) or 400)
@@ -432,9 +430,6 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
         full_name=_name(font, 4) or f"{family} {style}",
         coverage=coverage,
     )
-    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily).
-    if face.hb_font.face.upem != upem:
-        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
     return face
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from studio import resources
 from studio.text import FontError, FontRegistry, fonts
-from studio.text._font_index import INDEX_NAME, Coverage, FontIndex
+from studio.text._font_index import INDEX_NAME, INDEX_VERSION, Coverage, FontIndex
 from studio.text.layout import layout_text
 
 FONTS = resources.assets_dir() / "fonts"
@@ -160,11 +160,11 @@ def test_removed_files_leave_the_index(folder: Path, fresh: None, monkeypatch: p
     [
         b"",
         b"\x00\xff not json at all",
-        b'{"format": "studio-font-index", "version": 1, "files": [1, 2]}',
-        b'{"format": "studio-font-index", "version": 1, "files": {"%s": {"size": "big"}}}',
-        b'{"format": "studio-font-index", "version": 1, "files": {"%s": {"size": %d, "mtime_ns": %d, '
+        b'{"format": "studio-font-index", "version": VERSION, "files": [1, 2]}',
+        b'{"format": "studio-font-index", "version": VERSION, "files": {"%s": {"size": "big"}}}',
+        b'{"format": "studio-font-index", "version": VERSION, "files": {"%s": {"size": %d, "mtime_ns": %d, '
         b'"sha256": "00", "problem": null, "faces": [{"family": "Evil", "style": 3}]}}}',
-        b'{"format": "something else", "version": 1, "files": {}}',
+        b'{"format": "something else", "version": VERSION, "files": {}}',
         b'{"format": "studio-font-index", "version": 999, "files": {}}',
     ],
 )
@@ -173,6 +173,7 @@ def test_a_damaged_index_is_rebuilt_not_an_error(
 ) -> None:
     target = folder / "Lato-Regular.ttf"
     info = target.stat()
+    damage = damage.replace(b"VERSION", str(INDEX_VERSION).encode())
     if b"%s" in damage:
         damage = damage.replace(b"%s", json.dumps(str(target))[1:-1].encode())
     if b"%d" in damage:
@@ -183,7 +184,7 @@ def test_a_damaged_index_is_rebuilt_not_an_error(
     assert registry.families() == ["Amiri", "Lato"]
     assert registry.problems == []
     data = json.loads(_index_path().read_text())
-    assert data["version"] == 1 and len(data["files"]) == 3
+    assert data["version"] == INDEX_VERSION and len(data["files"]) == 3
     assert data["files"][str(target)]["faces"][0]["family"] == "Lato"
 
 
