@@ -32,8 +32,6 @@ print("quit")
 
 def test_quit_after_copy_exits_cleanly(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_USER_DIR=str(tmp_path))
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("quit")
