@@ -324,13 +324,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from studio.cli._output import check_export_output, check_folder
     from studio.cli._usage import EXPORT_APPLIES, check_export_request, check_range
 
+    project_file = args.project / "design.json" if args.project.is_dir() else args.project
+    # Writing over the input is the worst mistake: say so before anything else.
+    check_export_output(args.output, args.format, project=project_file, assets=(), force=True)
     check_export_request(args, EXPORT_APPLIES)
     check_range("--dpi", args.dpi, 10, 2400)
     check_range("--bleed", args.bleed, 0, 50, "mm")
     check_range("--size", args.size, 16, 8000, "pixels")
     check_folder(args.output)
     doc = _load_document(args.project, args.set)
-    project_file = args.project / "design.json" if args.project.is_dir() else args.project
     check_export_output(
         args.output, args.format, project=project_file, assets=_inputs_of(args.project, doc), force=args.force
     )

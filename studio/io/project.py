@@ -25,6 +25,7 @@ from studio.io._zip import open_archive
 from studio.io.assets import AssetStore
 from studio.io.atomic import atomic_replace
 from studio.io.migrations import migrate
+from studio.io.recovery import recovery_copies
 from studio.io.templates import STARTER_FILE, TemplateLibrary
 from studio.model.design import AreaDesign, Design, GroupLayer, ImageLayer, VectorLayer
 from studio.model.errors import InvalidFile, StudioError, describe_validation_error
@@ -204,7 +205,13 @@ def load_project(path: Path, library: TemplateLibrary) -> Project:
 def _load_archive(path: Path, library: TemplateLibrary) -> Project:
     name = path.name
     store = AssetStore(label=name)
-    with open_archive(path, name) as archive:
+    try:
+        opened = open_archive(path, name)
+    except InvalidFile:
+        if _begins_like_a_project(path):
+            raise InvalidFile(damaged_message(path)) from None
+        raise
+    with opened as archive:
         if "mimetype" in archive:
             found = archive.read("mimetype", limit=256).decode("ascii", "replace").strip()
             if found != MIMETYPE:
@@ -219,6 +226,26 @@ def _load_archive(path: Path, library: TemplateLibrary) -> Project:
                 _check_content_name(ref, data, name)
                 store.put(ref, data)
     return _finish(design, store, path, library)
+
+
+def _begins_like_a_project(path: Path) -> bool:
+    """Whether ``path`` starts as Studio writes projects (a zip whose first member is our mimetype)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(30 + len("mimetype") + len(MIMETYPE))
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") and head[30:].startswith(b"mimetype" + MIMETYPE.encode("ascii"))
+
+
+def damaged_message(path: Path) -> str:
+    """One sentence for a project that is ours but cannot be read, offering its recovery copy."""
+    copies = recovery_copies(path)
+    if copies:
+        hint = f"a recovery copy of it is in {copies[0]}, and the editor offers it when it starts"
+    else:
+        hint = "restore it from a backup if you have one"
+    return f"{path.name}: is a Studio project but it is damaged (the file is cut short or garbled); {hint}."
 
 
 def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
@@ -310,8 +337,8 @@ def check_against_template(design: Design, template: Template, source: str) -> N
         choices = [c.id for c in option.choices]
         if choice not in choices:
             raise InvalidFile(
-                f"{source}: options.{option_id}: {choice!r} is not a choice of the option {option_id!r} "
-                f"(its choices: {', '.join(choices)})."
+                f"{source}: options.{option_id}: the option {option_id!r} of the template {template.id} has no "
+                f"choice {choice!r} (its choices: {', '.join(choices)})."
             )
     parts = [p.id for p in template.parts]
     for part_id in design.part_colors:
