@@ -82,7 +82,6 @@ def test_no_display_is_one_sentence_that_points_to_the_subcommands(tmp_path: Pat
         (["--format", "png", "-o", "x.png", "--dpi", "nan"], "--dpi"),
         (["--format", "mockup", "-o", "x.png", "--angle", "nan"], "--angle"),
         (["--format", "mockup", "-o", "x.png", "--angle", "inf"], "--angle"),
-        (["--format", "pdf", "-o", "x.pdf", "--bleed", "-1"], "--bleed"),
         (["--format", "mockup", "-o", "x.png", "--size", "big"], "--size"),
     ],
 )
