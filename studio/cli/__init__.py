@@ -392,11 +392,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _preflight_errors(doc: Document, args: argparse.Namespace) -> list[str]:
-    """The messages of the preflight errors of what is exported (warnings are for `studio preflight`)."""
+    """The messages of the preflight errors of the areas exported (warnings are for `studio preflight`)."""
     from studio.preflight import run_preflight
 
+    if args.area is not None:
+        areas = {args.area}
+    elif args.format == "pdf" or args.format == "mockup":
+        areas = set(doc.designed_area_ids() or doc.area_ids())
+    else:
+        areas = {_first_designed(doc) or doc.area_ids()[0]}
     bleed = args.bleed if args.format == "pdf" else None
-    return [f.message for f in run_preflight(doc, bleed=bleed) if f.severity == "error"]
+    return [f.message for f in run_preflight(doc, bleed=bleed) if f.severity == "error" and f.area in areas]
 
 
 def _summary(errors: Sequence[str]) -> str:

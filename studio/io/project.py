@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from studio.io import atomic, limits
 from studio.io._json import parse_object
 from studio.io._paths import shown
-from studio.io._zip import open_archive
+from studio.io._zip import NotAnArchive, open_archive
 from studio.io.assets import AssetStore
 from studio.io.atomic import atomic_replace
 from studio.io.migrations import migrate
@@ -207,7 +207,7 @@ def _load_archive(path: Path, library: TemplateLibrary) -> Project:
     store = AssetStore(label=name)
     try:
         opened = open_archive(path, name)
-    except InvalidFile:
+    except NotAnArchive:
         if _begins_like_a_project(path):
             raise InvalidFile(damaged_message(path)) from None
         raise
