@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from requirements import require_tools
 from studio_run import ROOT, studio
 
 from studio.cli import EXIT_USAGE
@@ -143,8 +144,8 @@ def test_export_set_chooses_an_option_as_new_does(tmp_path: Path) -> None:
 
 
 def test_new_starts_from_the_starter_design_with_the_name_on_it(tmp_path: Path) -> None:
-    pdftoppm = shutil.which("pdftoppm")
-    assert pdftoppm is not None, "poppler-utils (pdftoppm) is needed"
+    require_tools("pdftoppm")
+    pdftoppm = "pdftoppm"
     pages = {}
     for name in ("Camille", "Maximilien"):
         project = tmp_path / f"{name}.studio"
