@@ -13,8 +13,9 @@ from typing import Literal
 from studio.model.design import ImageLayer, TextLayer, VectorLayer
 from studio.model.geometry import MM_PER_INCH, Rect
 from studio.model.template import PrintArea, localize
-from studio.render.display import DrawImage, Group, Item
+from studio.render.display import DrawImage, DrawSvg, Group, Item
 from studio.render.scene import Document, lay_out_layers
+from studio.render.svgart import SvgReport, inspect_svg, raster_resolution
 
 Severity = Literal["error", "warning"]
 
@@ -37,6 +38,8 @@ TEMPLATES = {
     "safe-area-art": "the art leaves the safe area ({margin} mm inside the trim) and may be cut.",
     "glyph": "the font {font} has no glyph for {chars}.",
     "asset": "{error}",
+    "svg-raster": "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
+    "svg-unsupported": "the art uses {features}, which Studio cannot draw: that part is missing from every output.",
 }
 
 
@@ -111,6 +114,13 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
                     add("error", "resolution", "resolution-error", dpi=f"{dpi:.0f}", minimum=f"{MIN_DPI:.0f}")
                 elif dpi < GOOD_DPI:
                     add("warning", "resolution", "resolution-warning", dpi=f"{dpi:.0f}", good=f"{GOOD_DPI:.0f}")
+        for svg in _svgs(result.items):
+            report = _svg_report(svg)
+            if report.rasterised:
+                _, dpi = raster_resolution(svg.source.view_box, max(svg.transform.scale_factors()))
+                add("warning", "svg-raster", "svg-raster", dpi=f"{dpi:.0f}", reasons=", ".join(report.rasterised))
+            if report.unsupported:
+                add("warning", "svg-unsupported", "svg-unsupported", features=", ".join(report.unsupported))
         if not bounds.intersects(page):
             add("warning", "off-page", "off-page")
             continue
@@ -132,6 +142,29 @@ def _image_dpis(items: list[Item]) -> list[float]:
             mm_per_px = max(item.transform.scale_factors())
             dpis.append(MM_PER_INCH / mm_per_px)
     return dpis
+
+
+def _svgs(items: list[Item]) -> list[DrawSvg]:
+    out: list[DrawSvg] = []
+    for item in items:
+        if isinstance(item, Group):
+            out.extend(_svgs(item.items))
+        elif isinstance(item, DrawSvg):
+            out.append(item)
+    return out
+
+
+_reports: dict[str, SvgReport] = {}
+
+
+def _svg_report(item: DrawSvg) -> SvgReport:
+    key = item.source.key
+    report = _reports.get(key)
+    if report is None:
+        if len(_reports) > 256:
+            _reports.clear()
+        report = _reports[key] = inspect_svg(item.source.data)
+    return report
 
 
 def _short_of_bleed(bounds: Rect, trim: Rect, page: Rect) -> list[str]:

@@ -1635,6 +1635,38 @@
         <translation>la police {font} ne sait pas dessiner {chars}.</translation>
     </message>
     <message>
+        <source>in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.</source>
+        <translation>dans le PDF, des parties de l’illustration sont dessinées en image à {dpi} ppp à cause de : {reasons} ; le reste reste vectoriel.</translation>
+    </message>
+    <message>
+        <source>the art uses {features}, which Studio cannot draw: that part is missing from every output.</source>
+        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner : cette partie manque dans toutes les sorties.</translation>
+    </message>
+    <message>
+        <source>blur filter</source>
+        <translation>filtre de flou</translation>
+    </message>
+    <message>
+        <source>drop shadow</source>
+        <translation>ombre portée</translation>
+    </message>
+    <message>
+        <source>filter effects</source>
+        <translation>effets de filtre</translation>
+    </message>
+    <message>
+        <source>repeating gradient</source>
+        <translation>dégradé répété</translation>
+    </message>
+    <message>
+        <source>gradient focal radius</source>
+        <translation>rayon focal de dégradé</translation>
+    </message>
+    <message>
+        <source>linearRGB mask</source>
+        <translation>masque en linearRGB</translation>
+    </message>
+    <message>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>

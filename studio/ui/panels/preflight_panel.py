@@ -78,7 +78,23 @@ TRANSLATABLE_TEMPLATES = {
     ),
     "glyph": QT_TRANSLATE_NOOP("Preflight", "the font {font} has no glyph for {chars}."),
     "asset": QT_TRANSLATE_NOOP("Preflight", "{error}"),
+    "svg-raster": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
+    ),
+    "svg-unsupported": QT_TRANSLATE_NOOP(
+        "Preflight", "the art uses {features}, which Studio cannot draw: that part is missing from every output."
+    ),
 }
+# The reasons that "svg-raster" names, translated one by one.
+_SVG_REASONS = (
+    QT_TRANSLATE_NOOP("Preflight", "blur filter"),
+    QT_TRANSLATE_NOOP("Preflight", "drop shadow"),
+    QT_TRANSLATE_NOOP("Preflight", "filter effects"),
+    QT_TRANSLATE_NOOP("Preflight", "repeating gradient"),
+    QT_TRANSLATE_NOOP("Preflight", "gradient focal radius"),
+    QT_TRANSLATE_NOOP("Preflight", "linearRGB mask"),
+)
 _SIDES = (
     QT_TRANSLATE_NOOP("Preflight", "left"),
     QT_TRANSLATE_NOOP("Preflight", "top"),
@@ -96,6 +112,9 @@ def translated_detail(finding: Finding) -> str:
     if "sides" in params:
         words = params["sides"].split(" ")
         params["sides"] = " ".join(QCoreApplication.translate("Preflight", word) for word in words)
+    if "reasons" in params:
+        reasons = params["reasons"].split(", ")
+        params["reasons"] = ", ".join(QCoreApplication.translate("Preflight", reason) for reason in reasons)
     text = QCoreApplication.translate("Preflight", str(TRANSLATABLE_TEMPLATES[finding.template]))
     return text.format(**params)
 
