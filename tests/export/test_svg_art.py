@@ -3,10 +3,15 @@
 The conformance subset is ``tests/data/svg-suite`` (from resvg's test suite; see
 ``tests/svg_suite.py`` for how it was chosen): gradients, patterns, clip paths, masks, opacity,
 blend modes, filters (Gaussian blur, drop shadow, offset, flood, composite, colour matrix),
-markers, ``use``/``symbol``, transforms and stroking. Tolerance: a pixel differs when a channel is
-more than 24 levels (of 255) from its reference pixel and from each of that pixel's 3 x 3
-neighbours; a test matches when at most 1 % of its pixels differ. The bar: at least 95 % of the
-subset matches, through Studio's own PNG export and through its PDF rasterised by pdftoppm.
+markers, ``use``/``symbol``, transforms and stroking. Tolerance: a pixel differs when a channel
+is more than 24 levels (of 255) outside that channel's range over the reference pixel's 3 x 3
+neighbourhood (strict in flat areas, an anti-aliasing allowance along edges); a test matches when
+at most 1 % of its pixels differ. The bar: at least 95 % of the subset matches, through Studio's
+own PNG export and through its PDF rasterised by pdftoppm.
+
+To keep the suite quick, the tests run every fourth case of the subset in name order (133 of
+530, spread over every feature folder); ``STUDIO_SVG_SUITE=all`` runs all of them, and
+``benchmarks/svg_suite_bench.py`` measures the whole subset for Studio and its peers.
 """
 
 from __future__ import annotations
@@ -41,16 +46,18 @@ def _check(job: tuple[str, svg_suite.Case]) -> tuple[str, float]:
     try:
         actual = render(case, width, height)
     except Exception as error:  # a case Studio refuses counts as a failure, with its reason
-        return case.name, -1.0 if error else 1.0
+        return f"{case.name} [{type(error).__name__}: {error}]", 1.0
     return case.name, svg_suite.differing_share(actual, svg_suite.reference(case))
 
 
 def _pass_rate(kind: str) -> tuple[float, list[str]]:
     cases = svg_suite.cases()
     assert len(cases) >= 500, "the conformance subset is missing from tests/data/svg-suite"
+    if os.environ.get("STUDIO_SVG_SUITE") != "all":
+        cases = cases[::4]
     with ProcessPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
         results = list(pool.map(_check, [(kind, c) for c in cases], chunksize=16))
-    failures = [f"{name} ({share:.1%})" for name, share in results if not 0.0 <= share <= svg_suite.SHARE]
+    failures = [f"{name} ({share:.1%})" for name, share in results if share > svg_suite.SHARE]
     return 1.0 - len(failures) / len(cases), failures
 
 
