@@ -33,6 +33,7 @@ import weakref
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
@@ -726,15 +727,21 @@ def _icc_rgb_to_device(pdf: pikepdf.Pdf) -> None:
 
 
 def _replace_icc(d: pikepdf.Object) -> None:
+    """Replace ICC-based RGB spaces under ``d``, descending into its direct dictionaries and arrays."""
     for key in list(d.keys()):
         value = d[key]
-        if key in ("/ColorSpace", "/CS"):
-            if _is_rgb_space(value) and value != pikepdf.Name.DeviceRGB:
-                d[key] = pikepdf.Name.DeviceRGB
-            elif isinstance(value, pikepdf.Dictionary):
-                for name in list(value.keys()):
-                    if _is_rgb_space(value[name]) and value[name] != pikepdf.Name.DeviceRGB:
-                        value[name] = pikepdf.Name.DeviceRGB
+        if key in ("/ColorSpace", "/CS") and _is_rgb_space(value) and value != pikepdf.Name.DeviceRGB:
+            d[key] = pikepdf.Name.DeviceRGB
+        elif key == "/ColorSpace" and isinstance(value, pikepdf.Dictionary):
+            for name in list(value.keys()):
+                if _is_rgb_space(value[name]) and value[name] != pikepdf.Name.DeviceRGB:
+                    value[name] = pikepdf.Name.DeviceRGB
+        elif isinstance(value, pikepdf.Dictionary) and not value.is_indirect:
+            _replace_icc(value)
+        elif isinstance(value, pikepdf.Array) and not value.is_indirect:
+            for item in value:
+                if isinstance(item, pikepdf.Dictionary) and not item.is_indirect:
+                    _replace_icc(item)
 
 
 class _CmykRewriter:
@@ -794,7 +801,9 @@ class _CmykRewriter:
                 if is_rgb:
                     operands = [device]
             elif name in ("sc", "scn", "SC", "SCN") and (rgb_stroke if name.isupper() else rgb_fill):
-                if len(operands) != 3 or not all(isinstance(v, (int, float, pikepdf.Object)) for v in operands):
+                if len(operands) != 3 or not all(
+                    isinstance(v, (int, float, Decimal, pikepdf.Object)) for v in operands
+                ):
                     raise _Unconvertible("pattern in an RGB colour space")
                 operands = self._color(operands, gray)
             ops.append((operands, op))
