@@ -9,8 +9,9 @@ Both see only the sanitised document (:func:`studio.io.sanitize_svg` refuses eve
 that is not ``#fragment`` or a ``data:`` image), no system fonts (only Studio's bundled ones, and
 only when the document has text) and no resource folder.
 
-The PDF path also knows what svg2pdf would draw wrongly as vectors (a gradient that repeats or
-reflects, a radial gradient with a focal radius, a mask blended in linearRGB): those elements are
+The PDF path also knows what PDF vectors draw wrongly (a gradient that repeats or reflects, a
+radial gradient with a focal radius, a mask blended in linearRGB, a pattern fill, which common
+viewers draw out of phase): those elements are
 wrapped in a filter that changes nothing, so svg2pdf rasterises them with resvg, as it does
 filters. :func:`inspect_svg` says which parts are drawn as images and which features no renderer
 of Studio draws, for preflight.
@@ -181,6 +182,10 @@ def _raster_servers(root: ET.Element, by_id: dict[str, ET.Element]) -> dict[str,
                 out[el_id] = "gradient focal radius"
         elif kind == "mask" and _prop(el, "color-interpolation") == "linearRGB":
             out[el_id] = "linearRGB mask"
+        elif kind == "pattern":
+            # Tiling patterns inside a placed form are drawn out of phase by poppler (pdftoppm,
+            # Evince, Okular) at most scales; as images they look the same in every viewer.
+            out[el_id] = "pattern fill"
     return out
 
 
@@ -223,15 +228,19 @@ def pdf_ready_svg(root: ET.Element) -> ET.Element:
         parents[wrapper] = parent
     ns = f"{{{SVG_NS}}}" if root.tag.startswith("{") else ""
     defs = ET.SubElement(root, f"{ns}defs")
+    # The region is the whole viewBox in user units, so the image's pixels line up with the page's
+    # (a region around each element's box starts between pixels and shifts the picture).
+    vb = [float(v) for v in re.split(r"[\s,]+", (root.get("viewBox") or "0 0 100 100").strip())]
     flt = ET.SubElement(
         defs,
         f"{ns}filter",
         {
             "id": _RASTER_FILTER_ID,
-            "x": "-50%",
-            "y": "-50%",
-            "width": "200%",
-            "height": "200%",
+            "filterUnits": "userSpaceOnUse",
+            "x": repr(vb[0]),
+            "y": repr(vb[1]),
+            "width": repr(vb[2]),
+            "height": repr(vb[3]),
             "color-interpolation-filters": "sRGB",
         },
     )

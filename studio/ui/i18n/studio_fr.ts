@@ -1667,6 +1667,10 @@
         <translation>masque en linearRGB</translation>
     </message>
     <message>
+        <source>pattern fill</source>
+        <translation>remplissage par motif</translation>
+    </message>
+    <message>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>

@@ -94,6 +94,7 @@ _SVG_REASONS = (
     QT_TRANSLATE_NOOP("Preflight", "repeating gradient"),
     QT_TRANSLATE_NOOP("Preflight", "gradient focal radius"),
     QT_TRANSLATE_NOOP("Preflight", "linearRGB mask"),
+    QT_TRANSLATE_NOOP("Preflight", "pattern fill"),
 )
 _SIDES = (
     QT_TRANSLATE_NOOP("Preflight", "left"),
