@@ -39,7 +39,7 @@ TEMPLATES = {
     "glyph": "the font {font} has no glyph for {chars}.",
     "asset": "{error}",
     "svg-raster": "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
-    "svg-unsupported": "the art uses {features}, which Studio cannot draw: that part is missing from every output.",
+    "svg-unsupported": "the art uses {features}, which Studio cannot draw: every output shows the art without them.",
 }
 
 
@@ -117,7 +117,7 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
         for svg in _svgs(result.items):
             report = _svg_report(svg)
             if report.rasterised:
-                _, dpi = raster_resolution(svg.source.view_box, max(svg.transform.scale_factors()))
+                _, dpi = raster_resolution(svg.source.data, svg.source.view_box, max(svg.transform.scale_factors()))
                 add("warning", "svg-raster", "svg-raster", dpi=f"{dpi:.0f}", reasons=", ".join(report.rasterised))
             if report.unsupported:
                 add("warning", "svg-unsupported", "svg-unsupported", features=", ".join(report.unsupported))

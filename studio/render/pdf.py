@@ -676,11 +676,13 @@ class _Embedder:
     # SVG art
 
     def _svg(self, spec: _Svg) -> pikepdf.Object:
-        from studio.render.svgart import raster_resolution, svg_to_pdf
+        from studio.render.svgart import needs_whole_image, raster_resolution, svg_to_pdf
 
+        if needs_whole_image(spec.source.data):
+            return self._svg_raster(spec)
         vx, vy, _vw, vh = spec.source.view_box
         # The page is the viewBox, one user unit a point; filters become images at print resolution.
-        scale, _ = raster_resolution(spec.source.view_box, spec.mm_per_unit)
+        scale, _ = raster_resolution(spec.source.data, spec.source.view_box, spec.mm_per_unit)
         pdf_bytes = svg_to_pdf(spec.source.data, spec.source.view_box, raster_scale=scale)
         with pikepdf.open(io.BytesIO(pdf_bytes)) as art:
             page = art.pages[0]
@@ -703,7 +705,7 @@ class _Embedder:
         from studio.render.svgart import raster_resolution, rasterise_png
 
         vx, vy, vw, vh = spec.source.view_box
-        scale, _ = raster_resolution(spec.source.view_box, spec.mm_per_unit)
+        scale, _ = raster_resolution(spec.source.data, spec.source.view_box, spec.mm_per_unit)
         png = rasterise_png(spec.source.data, spec.source.view_box, max(1, math.ceil(vw * scale)))
         with Image.open(io.BytesIO(png)) as im:
             image = self._image_from_pixels(im.convert("RGBA"), lossy=False)

@@ -10,8 +10,8 @@ that is not ``#fragment`` or a ``data:`` image), no system fonts (only Studio's 
 only when the document has text) and no resource folder.
 
 The PDF path also knows what PDF vectors draw wrongly (a gradient that repeats or reflects, a
-radial gradient with a focal radius, a mask blended in linearRGB, a pattern fill, which common
-viewers draw out of phase): those elements are
+radial gradient with a focal radius, a pattern fill, which common viewers draw out of phase):
+those elements are
 wrapped in a filter that changes nothing, so svg2pdf rasterises them with resvg, as it does
 filters. :func:`inspect_svg` says which parts are drawn as images and which features no renderer
 of Studio draws, for preflight.
@@ -28,13 +28,25 @@ from defusedxml.ElementTree import fromstring
 
 from studio import resources
 
-__all__ = ["SvgReport", "inspect_svg", "pdf_ready_svg", "raster_resolution", "rasterise_png", "svg_to_pdf"]
+__all__ = [
+    "SvgReport",
+    "inspect_svg",
+    "needs_whole_image",
+    "pdf_ready_svg",
+    "raster_resolution",
+    "rasterise_png",
+    "svg_to_pdf",
+]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _RASTER_FILTER_ID = "studio-rasterise"
 PRINT_DPI = 300.0
 """The resolution at which a PDF draws what it cannot keep vector (filters), on the placed size."""
+PATTERN_DPI = 600.0
+"""The resolution of those images when the art has pattern fills: resvg snaps pattern tiles to
+whole pixels, and at 300 dpi the tiles drift visibly out of place over a large fill (measured on
+the conformance subset: all 28 pattern tests match at 600 dpi, 16 at 300)."""
 MAX_RASTER_SIDE = 16000
 """The longest side (pixels) of such an image: very large art gets a lower resolution."""
 
@@ -130,14 +142,17 @@ def svg_to_pdf(data: bytes, view_box: tuple[float, float, float, float], *, rast
     return bytes(svg2pdf_py.svg_to_pdf(text, fonts, options))
 
 
-def raster_resolution(view_box: tuple[float, float, float, float], mm_per_unit: float) -> tuple[float, float]:
+def raster_resolution(
+    data: bytes, view_box: tuple[float, float, float, float], mm_per_unit: float
+) -> tuple[float, float]:
     """``(pixels per user unit, dpi)`` of what a PDF rasterises in art placed at ``mm_per_unit``.
 
-    :data:`PRINT_DPI` on the placed size, lower only when the viewBox would exceed
-    :data:`MAX_RASTER_SIDE` pixels.
+    :data:`PRINT_DPI` on the placed size (:data:`PATTERN_DPI` when the art has pattern fills),
+    lower only when the viewBox would exceed :data:`MAX_RASTER_SIDE` pixels.
     """
     mm = max(mm_per_unit, 1e-3)
-    scale = PRINT_DPI * mm / 25.4
+    dpi = PATTERN_DPI if b"<pattern" in data and "pattern fill" in inspect_svg(data).rasterised else PRINT_DPI
+    scale = dpi * mm / 25.4
     longest = max(view_box[2], view_box[3], 1e-6)
     scale = min(scale, MAX_RASTER_SIDE / longest)
     return scale, scale * 25.4 / mm
@@ -180,8 +195,6 @@ def _raster_servers(root: ET.Element, by_id: dict[str, ET.Element]) -> dict[str,
                 out[el_id] = "repeating gradient"
             elif kind == "radialGradient" and _inherited(el, "fr", by_id) not in (None, "", "0", "0%"):
                 out[el_id] = "gradient focal radius"
-        elif kind == "mask" and _prop(el, "color-interpolation") == "linearRGB":
-            out[el_id] = "linearRGB mask"
         elif kind == "pattern":
             # Tiling patterns inside a placed form are drawn out of phase by poppler (pdftoppm,
             # Evince, Okular) at most scales; as images they look the same in every viewer.
@@ -257,6 +270,21 @@ def _inside(el: ET.Element, parents: dict[ET.Element, ET.Element], kind: str) ->
     return False
 
 
+# What svg2pdf's own rasteriser (an older resvg) draws wrongly even as an image: art that uses it is
+# drawn whole by resvg at print resolution instead.
+_WHOLE_IMAGE_REASONS = frozenset({"gradient focal radius"})
+
+
+def needs_whole_image(data: bytes) -> bool:
+    """Whether the PDF must draw the whole document as one image (see :data:`_WHOLE_IMAGE_REASONS`)."""
+    if b"fr=" not in data:
+        return False
+    root = fromstring(data)
+    by_id = {el.get("id", ""): el for el in root.iter() if el.get("id")}
+    used = _used_ids(root)
+    return any(r in _WHOLE_IMAGE_REASONS and i in used for i, r in _raster_servers(root, by_id).items())
+
+
 def inspect_svg(data: bytes) -> SvgReport:
     """Which parts of a sanitised document PDF draws as images, and what no output draws."""
     root = fromstring(data)
@@ -276,6 +304,8 @@ def inspect_svg(data: bytes) -> SvgReport:
                     "BackgroundAlpha",
                 ):
                     unsupported.append("filter input BackgroundImage")
+        if kind == "mask" and el.get("id") in used and _prop(el, "color-interpolation") == "linearRGB":
+            unsupported.append("linearRGB masks")
         clip = _prop(el, "clip-path")
         if clip and _BASIC_SHAPE.match(clip):
             unsupported.append(f"clip-path: {clip.split('(', 1)[0].strip()}()")

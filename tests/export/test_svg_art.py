@@ -147,7 +147,7 @@ def test_preflight_names_what_no_output_draws() -> None:
     messages = [f.message for f in run_preflight(doc) if f.code == "svg-unsupported"]
     assert messages == [
         "Art, layer 'Art': the art uses filter input BackgroundImage, clip-path: circle(), "
-        "which Studio cannot draw: that part is missing from every output."
+        "which Studio cannot draw: every output shows the art without them."
     ]
 
 

@@ -1639,8 +1639,8 @@
         <translation>dans le PDF, des parties de l’illustration sont dessinées en image à {dpi} ppp à cause de : {reasons} ; le reste reste vectoriel.</translation>
     </message>
     <message>
-        <source>the art uses {features}, which Studio cannot draw: that part is missing from every output.</source>
-        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner : cette partie manque dans toutes les sorties.</translation>
+        <source>the art uses {features}, which Studio cannot draw: every output shows the art without them.</source>
+        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner : toutes les sorties montrent l’illustration sans eux.</translation>
     </message>
     <message>
         <source>blur filter</source>
@@ -1661,10 +1661,6 @@
     <message>
         <source>gradient focal radius</source>
         <translation>rayon focal de dégradé</translation>
-    </message>
-    <message>
-        <source>linearRGB mask</source>
-        <translation>masque en linearRGB</translation>
     </message>
     <message>
         <source>pattern fill</source>

@@ -83,7 +83,7 @@ TRANSLATABLE_TEMPLATES = {
         "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
     ),
     "svg-unsupported": QT_TRANSLATE_NOOP(
-        "Preflight", "the art uses {features}, which Studio cannot draw: that part is missing from every output."
+        "Preflight", "the art uses {features}, which Studio cannot draw: every output shows the art without them."
     ),
 }
 # The reasons that "svg-raster" names, translated one by one.
@@ -93,7 +93,6 @@ _SVG_REASONS = (
     QT_TRANSLATE_NOOP("Preflight", "filter effects"),
     QT_TRANSLATE_NOOP("Preflight", "repeating gradient"),
     QT_TRANSLATE_NOOP("Preflight", "gradient focal radius"),
-    QT_TRANSLATE_NOOP("Preflight", "linearRGB mask"),
     QT_TRANSLATE_NOOP("Preflight", "pattern fill"),
 )
 _SIDES = (
