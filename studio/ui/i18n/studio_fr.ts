@@ -1636,11 +1636,11 @@
     </message>
     <message>
         <source>in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.</source>
-        <translation>dans le PDF, des parties de l’illustration sont dessinées en image à {dpi} ppp à cause de : {reasons} ; le reste reste vectoriel.</translation>
+        <translation>dans le PDF, des parties de l’illustration sont dessinées en image à {dpi} ppp à cause de : {reasons} ; le reste reste vectoriel.</translation>
     </message>
     <message>
         <source>the art uses {features}, which Studio cannot draw: every output shows the art without them.</source>
-        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner : toutes les sorties montrent l’illustration sans eux.</translation>
+        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner : toutes les sorties montrent l’illustration sans eux.</translation>
     </message>
     <message>
         <source>blur filter</source>
