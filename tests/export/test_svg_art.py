@@ -189,3 +189,24 @@ def test_renderers_get_no_file_system_access(tmp_path: Path) -> None:
     )
     with pytest.raises(InvalidFile, match="outside file"):
         studio_svg_case.document(svg.encode(), 10, 10)
+
+
+def test_focal_radius_art_is_one_image_at_print_resolution(tmp_path: Path) -> None:
+    import pikepdf
+
+    svg = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">
+      <radialGradient id="g" fr="0.3"><stop stop-color="red"/><stop offset="1" stop-color="blue"/></radialGradient>
+      <rect width="200" height="200" fill="url(#g)"/></svg>"""
+    doc = studio_svg_case.document(svg, 400, 400)
+    pdf = export_pdf(doc, tmp_path / "a.pdf", options=PdfOptions(bleed=0.0))
+    with pikepdf.open(pdf) as opened:
+        sizes = [
+            (int(o.Width), int(o.Height))
+            for o in opened.objects
+            if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == pikepdf.Name.Image
+        ]
+        shadings = [o for o in opened.objects if isinstance(o, pikepdf.Dictionary) and "/ShadingType" in o]
+    # 80 mm at 300 dpi.
+    assert sizes == [(945, 945)] and shadings == []
+    [finding] = [f for f in run_preflight(doc) if f.code == "svg-raster"]
+    assert "at 300 DPI because of its gradient focal radius" in finding.message
