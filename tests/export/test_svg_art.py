@@ -27,6 +27,7 @@ import pytest
 import studio_svg_case
 import svg_suite
 from PIL import Image
+from requirements import require_tools, shared_fixture
 
 from studio.export.options import PdfOptions, PngOptions
 from studio.export.pdf import export_pdf
@@ -34,7 +35,6 @@ from studio.export.png import export_png
 from studio.preflight import run_preflight
 from studio.render.svgart import inspect_svg, pdf_ready_svg
 
-FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "svg"
 BAR = 0.95
 
 
@@ -64,6 +64,7 @@ def _pass_rate(kind: str) -> tuple[float, list[str]]:
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["png", "pdf"])
 def test_conformance_subset_pass_rate(kind: str) -> None:
+    require_tools("pdftoppm")
     rate, failures = _pass_rate(kind)
     assert rate >= BAR, f"{kind}: {rate:.1%} of the subset matches; failing: " + ", ".join(failures)
 
@@ -86,7 +87,8 @@ def _rsvg(svg: bytes, width: int) -> np.ndarray:
     "name", ["fluent-modern-rocket.svg", "fluent-modern-four-leaf-clover.svg", "fluent-modern-birthday-cake.svg"]
 )
 def test_blur_shading_of_emoji_is_drawn_in_png_and_pdf(name: str, tmp_path: Path) -> None:
-    svg = (FIXTURES / name).read_bytes()
+    require_tools("rsvg-convert", "pdftoppm")
+    svg = shared_fixture(f"svg/{name}").read_bytes()
     width = 400
     # Independent reference: librsvg draws the filters; the same file without them shows where they matter.
     with_blur = _rsvg(svg, width)
@@ -111,7 +113,7 @@ def test_blur_shading_of_emoji_is_drawn_in_png_and_pdf(name: str, tmp_path: Path
 def test_pdf_keeps_vectors_and_rasterises_only_the_filters(tmp_path: Path) -> None:
     import pikepdf
 
-    svg = (FIXTURES / "fluent-modern-rocket.svg").read_bytes()
+    svg = shared_fixture("svg/fluent-modern-rocket.svg").read_bytes()
     doc = studio_svg_case.document(svg, 400, 400)
     pdf = export_pdf(doc, tmp_path / "a.pdf", options=PdfOptions(bleed=0.0))
     images, paths = [], 0
@@ -129,7 +131,7 @@ def test_pdf_keeps_vectors_and_rasterises_only_the_filters(tmp_path: Path) -> No
 
 
 def test_preflight_says_what_is_drawn_as_an_image(tmp_path: Path) -> None:
-    svg = (FIXTURES / "fluent-modern-rocket.svg").read_bytes()
+    svg = shared_fixture("svg/fluent-modern-rocket.svg").read_bytes()
     doc = studio_svg_case.document(svg, 400, 400)
     findings = [f for f in run_preflight(doc) if f.code == "svg-raster"]
     assert len(findings) == 1
@@ -154,7 +156,7 @@ def test_preflight_names_what_no_output_draws() -> None:
 def test_plain_art_is_all_vector_and_preflight_is_quiet(tmp_path: Path) -> None:
     import pikepdf
 
-    svg = (FIXTURES / "twemoji-star.svg").read_bytes()
+    svg = shared_fixture("svg/twemoji-star.svg").read_bytes()
     assert inspect_svg(svg).rasterised == ()
     doc = studio_svg_case.document(svg, 100, 100)
     assert [f for f in run_preflight(doc) if f.code.startswith("svg")] == []
