@@ -144,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     elapsed["all"] = time.perf_counter() - t0
 
     features = sorted({f for _, f in by_feature})
-    print(f"{len(cases)} tests; tolerance: {svg_suite.LEVELS} levels beyond the 3 x 3 range, ≤ {svg_suite.SHARE:.0%} of pixels\n")
+    print(
+        f"{len(cases)} tests; tolerance: {svg_suite.LEVELS} levels beyond the 3 x 3 range, ≤ {svg_suite.SHARE:.0%} of pixels\n"
+    )
     print("| renderer | passed | rate | " + " | ".join(features) + " |")
     print("|---|---:|---:|" + "---:|" * len(features))
     for name in args.only:
