@@ -96,3 +96,16 @@ def pdftoppm(pdf: Path, width: int, height: int) -> np.ndarray:
     )
     with Image.open(out.with_suffix(".png")) as im:
         return svg_suite.on_white(im)
+
+
+def check(job: tuple[str, svg_suite.Case]) -> tuple[str, float]:
+    """``(name, share of differing pixels)`` of one case through the PNG (``"png"``) or PDF export."""
+    kind, case = job
+    with Image.open(case.png) as im:
+        width, height = im.size
+    render = export_png if kind == "png" else export_pdf_raster
+    try:
+        actual = render(case, width, height)
+    except Exception as error:  # a case Studio refuses counts as a failure, with its reason
+        return f"{case.name} [{type(error).__name__}: {error}]", 1.0
+    return case.name, svg_suite.differing_share(actual, svg_suite.reference(case))

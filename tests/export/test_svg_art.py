@@ -16,6 +16,7 @@ To keep the suite quick, the tests run every fourth case of the subset in name o
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
@@ -38,25 +39,15 @@ from studio.render.svgart import inspect_svg, pdf_ready_svg
 BAR = 0.95
 
 
-def _check(job: tuple[str, svg_suite.Case]) -> tuple[str, float]:
-    kind, case = job
-    with Image.open(case.png) as im:
-        width, height = im.size
-    render = studio_svg_case.export_png if kind == "png" else studio_svg_case.export_pdf_raster
-    try:
-        actual = render(case, width, height)
-    except Exception as error:  # a case Studio refuses counts as a failure, with its reason
-        return f"{case.name} [{type(error).__name__}: {error}]", 1.0
-    return case.name, svg_suite.differing_share(actual, svg_suite.reference(case))
-
-
 def _pass_rate(kind: str) -> tuple[float, list[str]]:
     cases = svg_suite.cases()
     assert len(cases) >= 500, "the conformance subset is missing from tests/data/svg-suite"
     if os.environ.get("STUDIO_SVG_SUITE") != "all":
         cases = cases[::4]
-    with ProcessPoolExecutor(max(1, min(2, os.cpu_count() or 1))) as pool:
-        results = list(pool.map(_check, [(kind, c) for c in cases], chunksize=16))
+    # Fresh interpreters, not forks: this process has Qt's threads running, which a fork would copy locked.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max(1, min(2, os.cpu_count() or 1)), mp_context=context) as pool:
+        results = list(pool.map(studio_svg_case.check, [(kind, c) for c in cases], chunksize=16))
     failures = [f"{name} ({share:.1%})" for name, share in results if share > svg_suite.SHARE]
     return 1.0 - len(failures) / len(cases), failures
 
