@@ -113,6 +113,9 @@ class RowRenderer:
         self.cmyk = cmyk
         self.res = resources or SharedResources()
         self._photos: OrderedDict[Path, ImageAsset | StudioError] = OrderedDict()
+        # The layouts of the row being made: checking a row and drawing it lay out the same text.
+        self._layouts: dict[tuple[str, str, str | None], TextLayout] = {}
+        self._layout_row = -1
         self._plans = {area_id: self._plan(area_id) for area_id in areas}
 
     # -- planning: what varies ----------------------------------------------------------------
@@ -165,7 +168,9 @@ class RowRenderer:
                 writer.items(segment.items, 1.0)
                 ops = "\n".join(writer.out).encode("latin-1")
                 bbox = (page.left, page.top, page.right, page.bottom)
-                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), ops, bbox)
+                segment.form = self.res.plain_form(
+                    "Ar", ("art", self.cmyk is not None, ops), lambda o=ops, b=bbox: (o, b)
+                )
         return plan
 
     def _lay_out(self, layer: AnyLayer, resources: Resources, variables: Mapping[str, str]) -> LayerResult:
@@ -213,6 +218,16 @@ class RowRenderer:
             update["children"] = children
         return layer.model_copy(update=update) if update else layer
 
+    def _layout(self, layer: TextLayer, row: RowValues) -> TextLayout:
+        if row.index != self._layout_row:
+            self._layouts.clear()
+            self._layout_row = row.index
+        key = (layer.id, layer.text, layer.color.hex)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {})
+        return layout
+
     def check(self, row: RowValues) -> None:
         """Add to ``row.problems`` what would go wrong in print: photos, text that does not fit, glyphs."""
         for layer_id, path in row.images.items():
@@ -241,7 +256,7 @@ class RowRenderer:
                     self._check_layer(child, row, plan, res, m)
             return
         if isinstance(layer, TextLayer):
-            layout = layout_text(layer, self.doc.fonts, {})
+            layout = self._layout(layer, row) if parent == Affine() else layout_text(layer, self.doc.fonts, {})
             shown = layout.text.replace("\n", " ").strip()
             name = layer.display_name()
             if layout.missing:
@@ -326,7 +341,7 @@ class RowRenderer:
                 if layer is None:
                     continue
                 if isinstance(layer, TextLayer) and layer.stroke is None:
-                    layout = layout_text(layer, self.doc.fonts, {})
+                    layout = self._layout(layer, row)
                     self._glyphs(writer, layer, layout)
                     text.extend(self._text_ops(layer, layout))
                     continue
@@ -365,10 +380,13 @@ class RowRenderer:
             if shape.bounds is None:
                 continue
             name = self.res.plain_form(
-                "Gl", ("glyph", face.key, glyph.glyph_id), _glyph_content(shape.outline), _bbox(shape.bounds)
+                "Gl",
+                ("glyph", face.key, glyph.glyph_id),
+                lambda s=shape: (_glyph_content(s.outline), _bbox(s.bounds)),  # type: ignore[arg-type]
             )
             g = m @ glyph.transform
-            out.append(f"q {_n(g.a)} {_n(g.b)} {_n(g.c)} {_n(g.d)} {_n(g.e)} {_n(g.f)} cm /{name} Do Q")
+            # Font units are tiny in millimetres: the scale needs more digits than a position.
+            out.append(f"q {_fine(g.a)} {_fine(g.b)} {_fine(g.c)} {_fine(g.d)} {_n(g.e)} {_n(g.f)} cm /{name} Do Q")
         out.append("Q")
 
     def _text_ops(self, layer: TextLayer, layout: TextLayout, parent: Affine | None = None) -> list[str]:
@@ -392,6 +410,14 @@ class RowRenderer:
             )
             ops.append(text_operators(line, origin, size, x1 - x0 if layer.arc is None else 0.0))
         return [op for op in ops if op]
+
+
+def _fine(value: float) -> str:
+    """A matrix scale factor with eight significant digits (no exponent)."""
+    if value == 0.0:
+        return "0"
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _text_layers(layer: AnyLayer, parent: Affine) -> list[tuple[TextLayer, Affine]]:
