@@ -22,16 +22,8 @@ from PIL import Image, ImageDraw, ImageFilter
 
 HERE = Path(__file__).resolve().parent
 
-FIRST = (
-    "Zoé Chloé Léa Inès Anaïs Maëlle Noémie Hélène Agnès Bérénice Cécile Joséphine Françoise Mégane Océane "
-    "Raphaël Noël Jérôme Loïc Benoît Étienne Frédéric Grégoire Hervé Jérémy Maël Théo Timothée Valérie "
-    "José Núria Sofía Iñaki Begoña Jesús Ángela María Lucía Björn Jürgen Müller Sören Zoë Åsa Øystein "
-    "Ewa Łukasz Paweł Zuzana Tomáš Dušan Ștefan Ioana Çağla Oğuz Şule Eliška Kateřina"
-).split()
-LAST = (
-    "Lefèvre Dubois Bérard Gaël Rochefoucauld Ibáñez Peña Muñoz Gómez Höß Schröder Nørgaard Kowalczyk "
-    "Dvořák Novák Ångström Ó'Brien D'Artagnan Château-Renard Saint-Exupéry Leclère Mésange Brûlé Faÿ"
-).split()
+FIRST = ["Zoé", "Chloé", "Léa", "Inès", "Anaïs", "Maëlle", "Noémie", "Hélène", "Agnès", "Bérénice", "Cécile", "Joséphine", "Françoise", "Mégane", "Océane", "Raphaël", "Noël", "Jérôme", "Loïc", "Benoît", "Étienne", "Frédéric", "Grégoire", "Hervé", "Jérémy", "Maël", "Théo", "Timothée", "Valérie", "José", "Núria", "Sofía", "Iñaki", "Begoña", "Jesús", "Ángela", "María", "Lucía", "Björn", "Jürgen", "Müller", "Sören", "Zoë", "Åsa", "Øystein", "Ewa", "Łukasz", "Paweł", "Zuzana", "Tomáš", "Dušan", "Ștefan", "Ioana", "Çağla", "Oğuz", "Şule", "Eliška", "Kateřina"]
+LAST = ["Lefèvre", "Dubois", "Bérard", "Gaël", "Rochefoucauld", "Ibáñez", "Peña", "Muñoz", "Gómez", "Höß", "Schröder", "Nørgaard", "Kowalczyk", "Dvořák", "Novák", "Ångström", "Ó'Brien", "D'Artagnan", "Château-Renard", "Saint-Exupéry", "Leclère", "Mésange", "Brûlé", "Faÿ"]
 
 FLOWER = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 140" width="100" height="140">
   <path d="M50 60 C48 90 52 110 50 138" fill="none" stroke="#3F7D3A" stroke-width="4"/>

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from studio.export.batch.binding import Binding, RowValues, escape_braces, placeholders
@@ -28,6 +29,7 @@ from studio.render.pdf import ColorConverter, _ContentWriter, format_number, pat
 from studio.render.scene import Document, LayerResult, lay_out_layer
 from studio.render.sources import ImageSource, Resources, SvgSource
 from studio.text import layout_text
+from studio.text.fonts import GlyphShape
 from studio.text.layout import TextLayout
 
 __all__ = ["MIN_DPI", "MIN_TEXT_PT", "RowRenderer"]
@@ -382,7 +384,7 @@ class RowRenderer:
             name = self.res.plain_form(
                 "Gl",
                 ("glyph", face.key, glyph.glyph_id),
-                lambda s=shape: (_glyph_content(s.outline), _bbox(s.bounds)),  # type: ignore[arg-type]
+                partial(_glyph_form, shape),
             )
             g = m @ glyph.transform
             # Font units are tiny in millimetres: the scale needs more digits than a position.
@@ -427,6 +429,11 @@ def _text_layers(layer: AnyLayer, parent: Affine) -> list[tuple[TextLayer, Affin
         m = parent @ layer.transform.to_affine()
         return [pair for child in layer.children if child.visible for pair in _text_layers(child, m)]
     return []
+
+
+def _glyph_form(shape: GlyphShape) -> tuple[bytes, tuple[float, float, float, float]]:
+    assert shape.bounds is not None
+    return _glyph_content(shape.outline), _bbox(shape.bounds)
 
 
 def _glyph_content(outline: tuple[tuple[object, ...], ...]) -> bytes:
