@@ -170,9 +170,8 @@ class RowRenderer:
                 writer.items(segment.items, 1.0)
                 ops = "\n".join(writer.out).encode("latin-1")
                 bbox = (page.left, page.top, page.right, page.bottom)
-                segment.form = self.res.plain_form(
-                    "Ar", ("art", self.cmyk is not None, ops), lambda o=ops, b=bbox: (o, b)
-                )
+                made: tuple[bytes, tuple[float, float, float, float]] = (ops, bbox)
+                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), lambda: made)
         return plan
 
     def _lay_out(self, layer: AnyLayer, resources: Resources, variables: Mapping[str, str]) -> LayerResult:
