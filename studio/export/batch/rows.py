@@ -226,7 +226,7 @@ class RowRenderer:
         key = (layer.id, layer.text, layer.color.hex)
         layout = self._layouts.get(key)
         if layout is None:
-            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {})
+            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {}, outlines=layer.arc is not None)
         return layout
 
     def check(self, row: RowValues) -> None:
@@ -367,7 +367,7 @@ class RowRenderer:
 
     def _glyphs(self, writer: _ContentWriter, layer: TextLayer, layout: TextLayout) -> None:
         """Glyphs as references to one form per glyph outline (stored once in the file)."""
-        if layout.path.is_empty():
+        if not layout.glyphs:
             return
         face = self.doc.fonts.face(layer.font_family, layer.font_style)
         m = layer.transform.to_affine()
