@@ -171,7 +171,7 @@ class RowRenderer:
                 ops = "\n".join(writer.out).encode("latin-1")
                 bbox = (page.left, page.top, page.right, page.bottom)
                 made: tuple[bytes, tuple[float, float, float, float]] = (ops, bbox)
-                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), lambda: made)
+                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), partial(_same, made))
         return plan
 
     def _lay_out(self, layer: AnyLayer, resources: Resources, variables: Mapping[str, str]) -> LayerResult:
@@ -411,6 +411,10 @@ class RowRenderer:
             )
             ops.append(text_operators(line, origin, size, x1 - x0 if layer.arc is None else 0.0))
         return [op for op in ops if op]
+
+
+def _same(value: tuple[bytes, tuple[float, float, float, float]]) -> tuple[bytes, tuple[float, float, float, float]]:
+    return value
 
 
 def _fine(value: float) -> str:
