@@ -10,7 +10,8 @@ import pikepdf
 import pytest
 
 from studio.export.pages import ItemArt, PagePlan, PdfPageWriter, PlacedItem, SharedResources
-from studio.model.geometry import Path as GeoPath, Rect, mm_to_pt
+from studio.model.geometry import Path as GeoPath
+from studio.model.geometry import Rect, mm_to_pt
 
 
 def art() -> ItemArt:
@@ -77,5 +78,5 @@ def test_parts_join_without_storing_a_shared_form_twice(tmp_path: Path) -> None:
             writer.add_part(io.BytesIO(part(title)))
     with pikepdf.open(out) as pdf:
         assert len(pdf.pages) == 9
-        forms = {page.Resources.XObject[name].objgen for page in pdf.pages for name in page.Resources.XObject.keys()}
+        forms = {form.objgen for page in pdf.pages for _, form in page.Resources.XObject.items()}
         assert len(forms) == 1
