@@ -33,3 +33,30 @@ def test_placeholders() -> None:
         Placeholder("#", spec="03"),
         Placeholder("order"),
     ]
+
+
+def test_options_parts_and_colours_are_checked_per_row(tmp_path) -> None:
+    from studio.export.batch import bind
+    from studio.io.data import DataRow
+    from studio.io.templates import TemplateLibrary
+    from studio.model.design import TextLayer
+
+    template = TemplateLibrary.default().get("jar-500")
+    layers = {"label": [TextLayer(id="title", text="{name}")]}
+    headers = ("name", "glass", "lid", "color:title", "Qty")
+    binding = bind(layers, template, headers, mapping={"quantity": "Qty"}, data_dir=tmp_path)
+    assert binding.problems == []
+    assert binding.columns["glass"] == "glass" and binding.columns["quantity"] == "Qty"
+    good = binding.row(DataRow(2, {"name": "Zoé", "glass": "Amber", "lid": "Or", "color:title": "#c00", "Qty": "3"}), 1)
+    assert good.ok, good.problems
+    assert good.options == {"glass": "amber"}  # the choice's name, in any case, gives its id
+    assert good.part_colors["lid"].hex == "#D6AB3E"  # a palette colour by its French name
+    assert good.colors["title"].hex == "#CC0000" and good.copies == 3
+    bad = binding.row(
+        DataRow(7, {"name": "", "glass": "purple", "lid": "plaid", "color:title": "#12", "Qty": "2.5"}), 6
+    )
+    messages = [p.message for p in bad.problems]
+    assert {p.row for p in bad.problems} == {7} and len(messages) == 5, messages
+    assert any("no choice 'purple'" in m for m in messages)
+    assert any("'plaid'" in m for m in messages) and any("'#12'" in m for m in messages)
+    assert any("whole number of copies" in m for m in messages) and any("is empty" in m for m in messages)
