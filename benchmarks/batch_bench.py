@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((label, seconds, rss, (job / out).stat().st_size, pages(job / out)))
 
         studio("Studio `batch --workers 1`", "s1.pdf", "--workers", "1")
-        studio(f"Studio `batch` (default: {os.cpu_count()} workers)", "sn.pdf")
+        studio(f"Studio `batch` (default workers; {os.cpu_count()} cores)", "sn.pdf")
         seconds, rss = best(
             [PY, str(HERE / "peers" / "reportlab_labels.py"), ".", str(names), "rl.pdf"], job, args.repeat
         )
