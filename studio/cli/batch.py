@@ -101,12 +101,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     out: Path = args.output
     if per_file:
         if out.exists() and not out.is_dir():
-            raise StudioError(f"{out}: is a file; with --per-row or --format {args.format}, OUT is a folder.")
+            raise UsageError(f"{out}: is a file; with --per-row or --format {args.format}, OUT is a folder")
         if not out.parent.is_dir() and str(out.parent):
             raise StudioError(f"{out}: the folder {out.parent} does not exist.")
     else:
         if out.is_dir():
-            raise StudioError(f"{out}: is a folder; give a file name (or use --per-row for one file per row).")
+            raise UsageError(f"{out}: is a folder; give a file name (or use --per-row for one file per row)")
         folder = out.parent if str(out.parent) else Path(".")
         if not folder.is_dir():
             raise StudioError(f"{out}: the folder {folder} does not exist.")

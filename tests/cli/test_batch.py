@@ -378,3 +378,32 @@ def test_unreachable_scheduler_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "tcp://127.0.0.1:9: cannot reach the Dask scheduler" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "o.pdf").exists()
+
+
+def test_progress_bar_shows_rows_rate_and_time_left() -> None:
+    import io
+
+    from studio.cli.batch import _ProgressBar
+
+    stream = io.StringIO()
+    bar = _ProgressBar(stream)
+    bar(1, 4)
+    bar(4, 4)
+    bar.finish()
+    shown = stream.getvalue()
+    assert "\r[#######-----------------------] 1/4 rows" in shown
+    assert "\r[##############################] 4/4 rows" in shown and "rows/s" in shown and "s left" in shown
+    assert shown.endswith("\n")
+
+
+def test_output_kind_mismatch_is_a_usage_error(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    data = tmp_path / "d.csv"
+    data.write_text("name,order\nZoé,1\n", encoding="utf-8")
+    afile = tmp_path / "a.pdf"
+    afile.write_bytes(b"keep me")
+    result = studio("batch", project, data, "-o", afile, "--format", "png")
+    assert result.returncode == 64 and "OUT is a folder" in result.stderr
+    assert afile.read_bytes() == b"keep me"
+    result = studio("batch", project, data, "-o", tmp_path, "--format", "pdf")
+    assert result.returncode == 64 and "is a folder" in result.stderr
