@@ -407,3 +407,18 @@ def test_output_kind_mismatch_is_a_usage_error(tmp_path: Path) -> None:
     assert afile.read_bytes() == b"keep me"
     result = studio("batch", project, data, "-o", tmp_path, "--format", "pdf")
     assert result.returncode == 64 and "is a folder" in result.stderr
+
+
+def test_nothing_to_make_and_a_stopped_per_row_job_leave_nothing(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("name,order\n\n\n", encoding="utf-8")
+    out = tmp_path / "o.pdf"
+    result = studio("batch", project, empty, "-o", out)
+    assert result.returncode == 1 and "has no rows below its header row" in result.stderr and not out.exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,order\n,1\n", encoding="utf-8")
+    folder = tmp_path / "labels"
+    result = studio("batch", project, bad, "-o", folder, "--per-row", "{#}")
+    assert result.returncode == 1 and "row 2:" in result.stderr
+    assert not folder.exists()
