@@ -422,3 +422,20 @@ def test_nothing_to_make_and_a_stopped_per_row_job_leave_nothing(tmp_path: Path)
     result = studio("batch", project, bad, "-o", folder, "--per-row", "{#}")
     assert result.returncode == 1 and "row 2:" in result.stderr
     assert not folder.exists()
+
+
+def test_the_output_never_replaces_an_input_or_a_stranger(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    data = tmp_path / "d.csv"
+    data.write_text("name,order\nZoé,1\n", encoding="utf-8")
+    result = studio("batch", project, data, "-o", data)
+    assert result.returncode == 1 and "d.csv" in result.stderr
+    assert data.read_text(encoding="utf-8") == "name,order\nZoé,1\n"
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("my notes, not a PDF", encoding="utf-8")
+    refused = studio("batch", project, data, "-o", notes)
+    assert refused.returncode == 1 and notes.read_text(encoding="utf-8") == "my notes, not a PDF"
+    assert studio("batch", project, data, "-o", notes, "--force").returncode == 0
+    assert notes.read_bytes().startswith(b"%PDF-")
+    # An earlier batch output is replaced without --force.
+    assert studio("batch", project, data, "-o", notes).returncode == 0
