@@ -226,7 +226,7 @@ class RowRenderer:
         key = (layer.id, layer.text, layer.color.hex)
         layout = self._layouts.get(key)
         if layout is None:
-            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {}, outlines=layer.arc is not None)
+            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {})
         return layout
 
     def check(self, row: RowValues) -> None:
@@ -343,9 +343,12 @@ class RowRenderer:
                     continue
                 if isinstance(layer, TextLayer) and layer.stroke is None:
                     layout = self._layout(layer, row)
-                    self._glyphs(writer, layer, layout)
-                    text.extend(self._text_ops(layer, layout))
-                    continue
+                    # Glyph forms for text in one face; colour glyphs (emoji) and letters from a
+                    # fallback face are drawn as the plain outlines every export draws.
+                    if not layout.colors and all(g.face_key in ("", layout.face_key) for g in layout.glyphs):
+                        self._glyphs(writer, layer, layout)
+                        text.extend(self._text_ops(layer, layout))
+                        continue
                 result = self._lay_out(layer, _RowResources(self.doc.resources, photos), {})
                 if result.error is not None:
                     raise result.error
