@@ -16,8 +16,46 @@ MAX_ASSET_BYTES = 512 * 1024 * 1024
 MAX_SVG_BYTES = 32 * 1024 * 1024
 """Largest SVG document accepted, before sanitising."""
 
-MAX_SVG_ELEMENTS = 500_000
-"""Most elements in one SVG document."""
+MAX_SVG_ELEMENTS = 50_000
+"""Most elements in one SVG document.
+
+cairosvg spends about 0.2 ms on each element it draws (20,000 rectangles: 3.5 s, measured), so
+50,000 is about 10 s of drawing; the emoji and clipart Studio ships have a few hundred at most."""
+
+MAX_SVG_INSTANCES = 50_000
+"""Most elements drawn once every ``<use>``, pattern, marker, mask and clip path is expanded.
+
+Ten ``<use>`` of a group of ten ``<use>`` of ... (eight levels) is 100 million elements in a file
+of 1 KB; this counts what renderers would instantiate, with the same bound as for elements."""
+
+MAX_SVG_PATH_SEGMENTS = 100_000
+"""Most segments in one ``<path>`` (or ``points`` list). 100,000 short segments take cairosvg
+1.8 s to draw (measured); a traced photograph, the busiest art people place, has a few thousand."""
+
+MAX_SVG_SEGMENTS = 250_000
+"""Most path segments in one SVG document, ``<use>`` copies included (about 5 s of drawing)."""
+
+MAX_SVG_DASHES = 100_000
+"""Most dashes one SVG document may ask for (path length / dash period, summed over paths).
+
+A dash of 0.5 units along 10 million units of path is 20 million dashes: 100 s and 3.7 GB in
+cairo (measured). A dashed cut guide around a label is a few hundred."""
+
+MAX_SVG_COORDINATE = 1e8
+"""Largest magnitude of any number in an SVG's geometry (coordinates, sizes, stroke widths).
+Renderers keep coordinates in 24.8 fixed point or single precision: beyond this they overflow."""
+
+MIN_SVG_VIEWBOX = 1e-3
+"""Smallest width or height of a ``viewBox``; a smaller one scales the art beyond what a
+renderer's matrix can invert (a viewBox of 1e-300 stops every export)."""
+
+MAX_SVG_SCALE = 1e6
+"""Largest factor any transform, alone or nested, may scale by (and 1 / this, the smallest),
+measured from a drawing 1,000 units across. ``scale(1e300)`` makes matrices non-invertible."""
+
+MAX_SVG_PATTERN_PIXELS = 16_000_000
+"""Largest pattern tile, in user units squared: cairosvg draws a tile into an image of its size
+in user units, so ``<pattern width="1e7">`` asks for 10^14 pixels."""
 
 MAX_SVG_DEPTH = 200
 """Deepest element nesting in one SVG document."""
@@ -42,6 +80,36 @@ RATIO_GRACE_BYTES = 1024 * 1024
 
 MAX_DESIGN_JSON_BYTES = 64 * 1024 * 1024
 """Largest ``design.json``."""
+
+MAX_JSON_DEPTH = 64
+"""Deepest nesting of lists and objects in ``design.json`` (a group inside a group is about 3)."""
+
+MAX_GROUP_DEPTH = 20
+"""Deepest nesting of groups in a design."""
+
+MAX_LAYERS_PER_AREA = 2_000
+"""Most layers (groups' children included) on one print area.
+
+A sticker sheet of 200 names with a frame each is 400; 20,000 layers took 24 s and 1.5 GB to
+export before this limit, 200,000 ran out of memory. 2,000 text layers export in about 4 s."""
+
+MAX_LAYERS = 5_000
+"""Most layers in a whole design, every print area together."""
+
+MAX_SCENE_SEGMENTS = 1_000_000
+"""Most path segments (text outlines, shapes) one print area may produce when laid out.
+
+A glyph is about 30 segments: this is 30,000 characters of text on one area, beyond any label or
+shirt, and about 3 s of drawing. It bounds what 2,000 layers of 10,000 characters could ask for."""
+
+MAX_EXPORT_PIXELS = 120_000_000
+"""Most pixels in one raster export (PNG width x height). An A3 page at 600 dpi is 70 megapixels,
+A4 at 1,200 dpi 139 would need 560 MB for the image alone; 120 MP stays within 1 GB in all."""
+
+MAX_MOCKUP_PIXELS = 16_000_000
+"""Most pixels in one mockup image (4,000 x 4,000). The warp works in floating point, 16 bytes a
+pixel per layer of the composite: 8,000 x 8,000 took 306 s and 6.6 GB before this limit. Shops
+ask for 2,000 to 3,000 px (the largest listing sizes are 4,472 px on the longest side)."""
 
 MAX_TEMPLATE_TOML_BYTES = 1024 * 1024
 """Largest ``template.toml``."""
