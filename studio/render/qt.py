@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPa
 
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
+from studio.render.failures import drawing
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
@@ -349,10 +350,11 @@ class _Drawer:
             if item.opacity <= 0.0:
                 return
             draw = self._image if isinstance(item, DrawImage) else self._svg
-            if item.clip is None:
-                draw(painter, item, item.opacity)  # type: ignore[arg-type]
-            else:
-                self._layer(painter, item, lambda lp: draw(lp, item, 1.0), opacity=item.opacity)  # type: ignore[arg-type]
+            with drawing(item.layer):
+                if item.clip is None:
+                    draw(painter, item, item.opacity)  # type: ignore[arg-type]
+                else:
+                    self._layer(painter, item, lambda lp: draw(lp, item, 1.0), opacity=item.opacity)  # type: ignore[arg-type]
 
     def _fill(self, painter: QPainter, item: FillPath) -> None:
         if item.opacity <= 0.0 or item.path.is_empty():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from studio.io import limits
 from studio.model.design import (
     AnyLayer,
     Design,
@@ -19,7 +20,7 @@ from studio.model.design import (
     TextLayer,
     VectorLayer,
 )
-from studio.model.errors import StudioError
+from studio.model.errors import LimitExceeded, RenderError, StudioError
 from studio.model.geometry import Affine, Path, Rect
 from studio.model.template import PrintArea, Template, localize
 from studio.render.display import (
@@ -32,8 +33,10 @@ from studio.render.display import (
     LayerExtent,
     StrokePath,
 )
+from studio.render.failures import layer_failure
 from studio.render.sources import Resources
 from studio.text import FontRegistry, layout_text
+from studio.text.fonts import FontError, MissingFont
 
 
 @dataclass
@@ -157,6 +160,8 @@ def lay_out_layers(
     results: list[LayerResult] = []
     if content is None:
         return results
+    check_area_size(content.layers, area_id)
+    segments = 0
     for layer in content.layers:
         if not layer.visible:
             continue
@@ -167,7 +172,44 @@ def lay_out_layers(
             results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing))
             continue
         results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing))
+        segments += _segments(items)
+        if segments > limits.MAX_SCENE_SEGMENTS:
+            raise LimitExceeded(
+                f"the print area {area_id!r} holds more than {limits.MAX_SCENE_SEGMENTS:,} path segments "
+                f"(text outlines and shapes) once laid out, up to the layer {layer.display_name()!r}; "
+                "split the design or use less text."
+            )
     return results
+
+
+def check_area_size(layers: list[AnyLayer], area_id: str) -> None:
+    """Refuse an area with more layers, or deeper groups, than :mod:`studio.io.limits` allows."""
+    count = 0
+    stack = [(layer, 1) for layer in layers]
+    while stack:
+        layer, depth = stack.pop()
+        count += 1
+        if count > limits.MAX_LAYERS_PER_AREA:
+            raise LimitExceeded(
+                f"the print area {area_id!r} has more than {limits.MAX_LAYERS_PER_AREA:,} layers, "
+                "more than Studio draws on one area."
+            )
+        if isinstance(layer, GroupLayer):
+            if depth >= limits.MAX_GROUP_DEPTH:
+                raise LimitExceeded(f"the print area {area_id!r} nests groups more than {limits.MAX_GROUP_DEPTH} deep.")
+            stack.extend((child, depth + 1) for child in layer.children)
+
+
+def _segments(items: list[Item]) -> int:
+    count = 0
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, FillPath | StrokePath):
+            count += len(item.path.segments)
+        elif isinstance(item, Group):
+            stack.extend(item.items)
+    return count
 
 
 class _Builder:
@@ -179,7 +221,23 @@ class _Builder:
         self.missing: list[tuple[str, list[str]]] = []
 
     def layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
-        """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm."""
+        """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm.
+
+        A failure that does not name the layer (a damaged glyph, a library's error) becomes a
+        :class:`RenderError` that does.
+        """
+        try:
+            return self._layer(layer, parent)
+        except (RenderError, MissingFont, LimitExceeded):
+            raise
+        except StudioError as error:
+            if isinstance(error, FontError):
+                raise layer_failure(layer.display_name(), error) from error
+            raise
+        except Exception as error:
+            raise layer_failure(layer.display_name(), error) from error
+
+    def _layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
         m = parent @ layer.transform.to_affine()
         if isinstance(layer, TextLayer):
             items, bounds = self._text(layer, m)
@@ -240,7 +298,7 @@ class _Builder:
         clip_local = Path.rectangle(-shown_w / 2, -shown_h / 2, shown_w, shown_h)
         clip = clip_local.transformed(m)
         needs_clip = not crop.is_identity or layer.fit == "fill"
-        item = DrawImage(source, m @ local, clip if needs_clip else None)
+        item = DrawImage(source, m @ local, clip if needs_clip else None, layer=layer.display_name())
         return [item], clip.bounds()
 
     def _vector(self, layer: VectorLayer, m: Affine) -> tuple[list[Item], Rect | None]:
@@ -250,7 +308,7 @@ class _Builder:
         flip = Affine.scaling(-1.0 if layer.flip_h else 1.0, -1.0 if layer.flip_v else 1.0)
         local = flip @ Affine.scaling(s) @ Affine.translation(-vx - vw / 2, -vy - vh / 2)
         frame = Path.rectangle(-vw * s / 2, -vh * s / 2, vw * s, vh * s).transformed(m)
-        return [DrawSvg(source, m @ local, frame)], frame.bounds()
+        return [DrawSvg(source, m @ local, frame, layer=layer.display_name())], frame.bounds()
 
     def _shape(self, layer: ShapeLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         w, h = layer.width, layer.height
