@@ -69,8 +69,9 @@ MAX_FONT_BYTES = 64 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 10_000
 """Most members in a ``.studio`` archive."""
 
-MAX_ARCHIVE_TOTAL = 1024 * 1024 * 1024
-"""Most bytes read (uncompressed) from one ``.studio`` archive: 1 GiB."""
+MAX_ARCHIVE_TOTAL = 512 * 1024 * 1024
+"""Most bytes read (uncompressed) from one ``.studio`` archive: 512 MiB, fifty 10 MB photos.
+Everything read stays in memory while the project is open, and a project must open in 1 GB."""
 
 MAX_COMPRESSION_RATIO = 200
 """Largest uncompressed / compressed size of a member, checked while it is decompressed."""
@@ -78,8 +79,12 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_GRACE_BYTES = 1024 * 1024
 """Members smaller than this (uncompressed) are not held to the ratio limit: tiny files compress well."""
 
-MAX_DESIGN_JSON_BYTES = 64 * 1024 * 1024
-"""Largest ``design.json``."""
+MAX_DESIGN_JSON_BYTES = 16 * 1024 * 1024
+"""Largest ``design.json``. A design at the layer limit with long texts is about 3 MB."""
+
+MAX_JSON_VALUES = 500_000
+"""Most values (numbers, strings, lists, objects) in one ``design.json``: about 100 per layer at
+the layer limit. Counted right after parsing, before the much slower validation."""
 
 MAX_JSON_DEPTH = 64
 """Deepest nesting of lists and objects in ``design.json`` (a group inside a group is about 3)."""
@@ -102,14 +107,19 @@ MAX_SCENE_SEGMENTS = 1_000_000
 A glyph is about 30 segments: this is 30,000 characters of text on one area, beyond any label or
 shirt, and about 3 s of drawing. It bounds what 2,000 layers of 10,000 characters could ask for."""
 
-MAX_EXPORT_PIXELS = 120_000_000
-"""Most pixels in one raster export (PNG width x height). An A3 page at 600 dpi is 70 megapixels,
-A4 at 1,200 dpi 139 would need 560 MB for the image alone; 120 MP stays within 1 GB in all."""
+MAX_EXPORT_PIXELS = 60_000_000
+"""Most pixels in one raster export (PNG width x height): an A3 page at 550 dpi, A4 at 800.
 
-MAX_MOCKUP_PIXELS = 16_000_000
-"""Most pixels in one mockup image (4,000 x 4,000). The warp works in floating point, 16 bytes a
-pixel per layer of the composite: 8,000 x 8,000 took 306 s and 6.6 GB before this limit. Shops
-ask for 2,000 to 3,000 px (the largest listing sizes are 4,472 px on the longest side)."""
+A PNG export peaks at about 14 bytes a pixel (the page, its conversion and the encoded file):
+47 megapixels measured 850 MB, so 60 stays near 1 GB. Print files that need more resolution are
+PDFs, whose vector content has none."""
+
+MAX_MOCKUP_PIXELS = 6_250_000
+"""Most pixels in one mockup image (2,500 x 2,500 for a square view).
+
+The warp and shading work in floating point, several layers of 16 bytes a pixel: 2,000 px
+measured 590 MB and 3.4 s of CPU, 4,000 px 1.9 GB, 8,000 px 6.6 GB and 306 s. Shop listings ask
+for 1,000 to 2,500 px."""
 
 MAX_TEMPLATE_TOML_BYTES = 1024 * 1024
 """Largest ``template.toml``."""

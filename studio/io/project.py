@@ -166,10 +166,41 @@ def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
 
 def _design_from_json(raw: bytes, source: str) -> Design:
     data = migrate(parse_object(raw, source), source)
+    _check_layer_counts(data, source)
     try:
         return Design.model_validate(data)
     except ValidationError as err:
         raise InvalidFile(describe_validation_error(err, source)) from None
+
+
+def _check_layer_counts(data: dict[str, Any], source: str) -> None:
+    """Refuse more layers, or deeper groups, than the limits allow, before the slow validation."""
+    areas = data.get("areas")
+    if not isinstance(areas, dict):
+        return  # validation says what is wrong
+    total = 0
+    for area_id, area in areas.items():
+        layers = area.get("layers") if isinstance(area, dict) else None
+        if not isinstance(layers, list):
+            continue
+        count = 0
+        stack = [(layer, 1) for layer in layers]
+        while stack:
+            layer, depth = stack.pop()
+            count += 1
+            total += 1
+            if count > limits.MAX_LAYERS_PER_AREA:
+                raise InvalidFile(
+                    f"{source}: the print area {str(area_id)[:40]!r} has more than {limits.MAX_LAYERS_PER_AREA:,} "
+                    "layers, more than Studio draws on one area."
+                )
+            if total > limits.MAX_LAYERS:
+                raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
+            children = layer.get("children") if isinstance(layer, dict) else None
+            if isinstance(children, list) and children:
+                if depth >= limits.MAX_GROUP_DEPTH:
+                    raise InvalidFile(f"{source}: groups are nested more than {limits.MAX_GROUP_DEPTH} deep.")
+                stack.extend((child, depth + 1) for child in children)
 
 
 def _check_content_name(ref: str, data: bytes, name: str) -> None:

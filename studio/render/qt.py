@@ -23,6 +23,8 @@ import cairosvg
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from studio.io import limits
+from studio.model.errors import LimitExceeded
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 from studio.render.failures import drawing
@@ -95,6 +97,16 @@ def clear_caches() -> None:
 # -- public API --------------------------------------------------------------------------------
 
 
+def check_pixels(width: int, height: int, dpi: float) -> None:
+    """Refuse a raster of more than :data:`studio.io.limits.MAX_EXPORT_PIXELS` before allocating it."""
+    if width * height > limits.MAX_EXPORT_PIXELS:
+        most = math.floor(dpi * math.sqrt(limits.MAX_EXPORT_PIXELS / (width * height)))
+        raise LimitExceeded(
+            f"an image of {width:,} x {height:,} pixels at {dpi:g} dpi is more than the "
+            f"{limits.MAX_EXPORT_PIXELS // 1_000_000} megapixels Studio renders at once; use {most} dpi or less."
+        )
+
+
 def render_image(
     dl: DisplayList,
     *,
@@ -130,6 +142,7 @@ def render_image(
     rect = dl.page if region is None else region
     width = max(1, round(rect.width * dpi / 25.4))
     height = max(1, round(rect.height * dpi / 25.4))
+    check_pixels(width, height, dpi)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise MemoryError(f"cannot allocate a {width} x {height} pixel image")
