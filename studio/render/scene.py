@@ -185,10 +185,18 @@ def lay_out_layers(
 def check_area_size(layers: list[AnyLayer], area_id: str) -> None:
     """Refuse an area with more layers, or deeper groups, than :mod:`studio.io.limits` allows."""
     count = 0
+    characters = 0
     stack = [(layer, 1) for layer in layers]
     while stack:
         layer, depth = stack.pop()
         count += 1
+        if isinstance(layer, TextLayer):
+            characters += len(layer.text)
+            if characters > limits.MAX_AREA_CHARACTERS:
+                raise LimitExceeded(
+                    f"the print area {area_id!r} holds more than {limits.MAX_AREA_CHARACTERS:,} characters of text, "
+                    "more than Studio lays out on one area."
+                )
         if count > limits.MAX_LAYERS_PER_AREA:
             raise LimitExceeded(
                 f"the print area {area_id!r} has more than {limits.MAX_LAYERS_PER_AREA:,} layers, "
