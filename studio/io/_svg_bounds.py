@@ -34,6 +34,7 @@ from studio.model.errors import InvalidFile
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _NON_FINITE = re.compile(r"(?<![A-Za-z])(?:nan|inf(?:inity)?)(?![A-Za-z])", re.IGNORECASE)
+_BIG = re.compile(r"\d{9,}|[eE]\+?\d")  # numbers that may exceed MAX_SVG_COORDINATE
 _URL_ID = re.compile(r"""url\(\s*["']?#([^"')\s]+)["']?\s*\)""", re.IGNORECASE)
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)", re.IGNORECASE)
 _PATH_TOKEN = re.compile(r"([MmZzLlHhVvCcSsQqTtAa])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
@@ -162,6 +163,8 @@ class _Checker:
     def run(self) -> None:
         sheet = _stylesheet_properties(self.root)
         self._index(sheet)
+        # Lengths matter only for dashes: without any, paths are counted, not measured.
+        self.dashed = any("stroke-dasharray" in node.props for node in self.nodes)
         for index, node in enumerate(self.nodes):
             self._check_node(index, node)
         self._link()
@@ -262,9 +265,10 @@ class _Checker:
         length = 0.0
         if tag == "path":
             d = " ".join(node.props.get("d", ()))
-            segments, length = self._path(d)
+            segments, length = self._path(d) if self.dashed else (self._count_points(d, "a path"), 0.0)
         elif tag in ("polyline", "polygon"):
-            segments, length = self._points(" ".join(node.props.get("points", ())))
+            points = " ".join(node.props.get("points", ()))
+            segments, length = self._points(points) if self.dashed else (self._count_points(points, "a shape"), 0.0)
         elif tag == "rect":
             w, h = self._size(node, "width"), self._size(node, "height")
             segments, length = 8, 2 * (w + h)
@@ -429,6 +433,32 @@ class _Checker:
                     "simplify it in a drawing program."
                 )
         return count, length
+
+    def _count_points(self, d: str, what: str) -> int:
+        """About how many segments path data draws (one per pair of numbers), checking the numbers."""
+        per_path = limits.MAX_SVG_PATH_SEGMENTS
+        if len(d) // 4 <= per_path:
+            count = len(_NUMBER.findall(d)) // 2  # a number and its separator take two characters
+        else:
+            count = 0
+            for count, _match in enumerate(_NUMBER.finditer(d), start=1):
+                if count > 2 * per_path + 2:
+                    break
+            count //= 2
+        if count > per_path:
+            raise self.fail(
+                f"{what} has more than {per_path:,} segments, more than Studio draws in a few seconds; "
+                "simplify it in a drawing program."
+            )
+        if _BIG.search(d):
+            for match in _NUMBER.finditer(d):
+                value = float(match.group(0))
+                if not math.isfinite(value) or abs(value) > limits.MAX_SVG_COORDINATE:
+                    raise self.fail(
+                        f"{what} has the number {match.group(0)}, beyond the {limits.MAX_SVG_COORDINATE:g} "
+                        "a drawing may use."
+                    )
+        return count
 
     def _points(self, points: str) -> tuple[int, float]:
         values: list[float] = []

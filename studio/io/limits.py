@@ -35,11 +35,12 @@ MAX_SVG_PATH_SEGMENTS = 100_000
 MAX_SVG_SEGMENTS = 250_000
 """Most path segments in one SVG document, ``<use>`` copies included (about 5 s of drawing)."""
 
-MAX_SVG_DASHES = 100_000
+MAX_SVG_DASHES = 500_000
 """Most dashes one SVG document may ask for (path length / dash period, summed over paths).
 
-A dash of 0.5 units along 10 million units of path is 20 million dashes: 100 s and 3.7 GB in
-cairo (measured). A dashed cut guide around a label is a few hundred."""
+A dash of 0.5 units along 10 million units of path is 19 million dashes: more than 100 s and
+3.7 GB in cairo (measured), about 5 microseconds a dash, so this is 2 to 3 s. A dashed cut guide
+around a label is a few hundred dashes; 20,000 small dashed shapes are 300,000."""
 
 MAX_SVG_COORDINATE = 1e8
 """Largest magnitude of any number in an SVG's geometry (coordinates, sizes, stroke widths).

@@ -137,7 +137,7 @@ HOSTILE = {
         "dashes",
     ),
     "dash-in-stylesheet": (
-        S + '<style>path{stroke-dasharray:.001}</style><path d="M0 0 L100 100" stroke="black"/></svg>',
+        S + '<style>path{stroke-dasharray:.0001}</style><path d="M0 0 L100 100" stroke="black"/></svg>',
         "dashes",
     ),
     "dash-through-use": (
@@ -145,7 +145,7 @@ HOSTILE = {
         '<use href="#long" stroke="black" stroke-dasharray="0.01"/></svg>',
         "dashes",
     ),
-    "dash-percent": (S + '<rect width="100" height="100" stroke="black" stroke-dasharray="0.001%"/></svg>', "dashes"),
+    "dash-percent": (S + '<rect width="100" height="100" stroke="black" stroke-dasharray="0.0001%"/></svg>', "dashes"),
     "path-too-many-segments": (
         S + '<path d="M0 0' + " l1 1" * (limits.MAX_SVG_PATH_SEGMENTS + 1) + '"/></svg>',
         "segments",
@@ -172,7 +172,7 @@ def test_hostile_drawing_is_refused_in_one_sentence(name: str) -> None:
     assert message.startswith("art.svg: "), message
     assert fragment in message, message
     assert message.endswith(".") and "\n" not in message
-    assert elapsed < 10, f"refusing took {elapsed:.1f} s"
+    assert elapsed < 30, f"refusing took {elapsed:.1f} s"
 
 
 def test_a_30_mb_path_is_refused_quickly() -> None:
@@ -182,7 +182,7 @@ def test_a_30_mb_path_is_refused_quickly() -> None:
     start = time.perf_counter()
     with pytest.raises(InvalidFile, match="segments"):
         sanitize_svg(svg, "traced.svg")
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 30  # generous: CI machines are shared
 
 
 GOOD = {
