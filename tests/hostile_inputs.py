@@ -69,6 +69,12 @@ def layers_20k(folder: Path) -> list[str]:
     return _export(_write(folder, _design(layers)), "png")
 
 
+def layers_1500(folder: Path) -> list[str]:
+    """1,500 rectangles on one area: fewer than a design may hold, more than one area may."""
+    layers = [{"kind": "shape", "shape": "rectangle", "width": 2, "height": 2} for _ in range(1_500)]
+    return _export(_write(folder, _design(layers)), "png")
+
+
 def long_texts(folder: Path) -> list[str]:
     """1,000 text layers of 10,000 characters each (10 MB, within the file size limit)."""
     text = ("Lorem ipsum dolor sit amet " * 371)[:10_000]
@@ -138,9 +144,10 @@ def png_2400_dpi(folder: Path) -> list[str]:
 
 
 CASES = [
-    Case("design.json of 15 MB with 200,000 text layers", text_layers_200k, "more than"),
-    Case("100,000 star layers", star_layers_100k, "more than"),
-    Case("20,000 layers on one area", layers_20k, "more than 1,000 layers"),
+    Case("design.json of 15 MB with 200,000 text layers", text_layers_200k, "more than 2,000 layers"),
+    Case("100,000 star layers", star_layers_100k, "more than 2,000 layers"),
+    Case("20,000 layers on one area", layers_20k, "more than 2,000 layers"),
+    Case("1,500 layers on one area", layers_1500, "more than 1,000 layers"),
     Case("1,000 texts of 10,000 characters", long_texts, "characters of text"),
     Case("SVG path of 30 MB", svg_path_30mb, "segments"),
     Case("SVG dash pattern of 19 million dashes", svg_dashes, "dashes"),

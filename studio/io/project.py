@@ -165,6 +165,10 @@ def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
 
 
 def _design_from_json(raw: bytes, source: str) -> Design:
+    # Every layer has a "kind" key: counting them in the raw bytes refuses a file of 200,000
+    # layers before it is parsed (a "kind" inside a text is escaped, \"kind\", and not counted).
+    if raw.count(b'"kind"') > limits.MAX_LAYERS:
+        raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
     data = migrate(parse_object(raw, source), source)
     _check_layer_counts(data, source)
     try:
