@@ -23,7 +23,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_inputs import CASES  # noqa: E402
+from hostile_inputs import CASES, SVG, _design, _export, _write  # noqa: E402
+
+LABEL = {"kind": "text", "text": "Camille", "font_family": "Lobster", "size": 30, "transform": {"x": 118, "y": 45}}
+
+
+def _at_limit_layers(folder: Path) -> list[str]:
+    texts = [
+        {"kind": "text", "text": f"Name {i}", "size": 8, "transform": {"x": 5 + i % 23 * 10, "y": 5 + i // 23 % 9 * 10}}
+        for i in range(1_000)
+    ]
+    return _export(_write(folder, _design(texts)))
+
+
+def _at_limit_dashes(folder: Path) -> list[str]:
+    d = "M0 0" + " L100 100 L0 100 L100 0 L0 0" * 500  # 240,000 units of path, 480,000 dashes of 0.5
+    svg = SVG + f'<path d="{d}" stroke="black" stroke-width="0.2" stroke-dasharray="0.5" fill="none"/></svg>'
+    (folder / "art.svg").write_text(svg)
+    layer = {"kind": "vector", "asset": "art.svg", "width": 40, "height": 40, "transform": {"x": 60, "y": 45}}
+    return _export(_write(folder, _design([layer])), "png")
+
+
+def _at_limit_mockup(folder: Path) -> list[str]:
+    path = _write(folder, _design([LABEL]))
+    return ["export", str(path), "--format", "mockup", "--size", "2236", "-o", str(folder / "mockup.png")]
+
+
+def _at_limit_png(folder: Path) -> list[str]:
+    return _export(_write(folder, _design([LABEL])), "png", "--dpi", "1232")
+
+
+# The largest inputs the limits accept, which must export within 10 s and 1 GB.
+ACCEPTED = [
+    ("1,000 text layers on one area (PDF)", _at_limit_layers),
+    ("SVG of 480,000 dashes (PNG)", _at_limit_dashes),
+    ("mockup of 2,236 px (4 MP)", _at_limit_mockup),
+    ("PNG at 1,232 dpi (50 MP)", _at_limit_png),
+]
 
 
 def timed(command: list[str], timeout: float) -> tuple[int | None, float, float, float, str]:
@@ -81,6 +117,20 @@ def main() -> int:
                 peer = f"{outcome}, {p_wall:.1f} s, {p_peak:.0f} MB"
         rows.append((case.name, status, wall, cpu, peak, message, peer))
         print(f"{case.name}: exit {status}, {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB | {message}", flush=True)
+    accepted = []
+    for name, make in ACCEPTED:
+        if args.only and args.only not in make.__name__:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            command = make(Path(tmp))
+            status, wall, cpu, peak, message = timed([sys.executable, "-m", "studio", *command], 300.0)
+        accepted.append((name, status, wall, cpu, peak))
+        print(f"{name}: exit {status}, {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB {message}", flush=True)
+    print()
+    print("| accepted at the limit | exit | wall | CPU | peak memory |")
+    print("|---|---:|---:|---:|---:|")
+    for name, status, wall, cpu, peak in accepted:
+        print(f"| {name} | {status} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB |")
     print()
     print("| input | exit | wall | CPU | peak memory | rsvg-convert on the same SVG |")
     print("|---|---:|---:|---:|---:|---|")

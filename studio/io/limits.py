@@ -115,19 +115,19 @@ MAX_SCENE_SEGMENTS = 1_000_000
 A glyph is about 30 segments: this is 30,000 characters of text on one area, beyond any label or
 shirt, and about 3 s of drawing. It bounds what 2,000 layers of 10,000 characters could ask for."""
 
-MAX_EXPORT_PIXELS = 60_000_000
-"""Most pixels in one raster export (PNG width x height): an A3 page at 550 dpi, A4 at 800.
+MAX_EXPORT_PIXELS = 50_000_000
+"""Most pixels in one raster export (PNG width x height): an A3 page at 500 dpi, A4 at 700.
 
-A PNG export peaks at about 14 bytes a pixel (the page, its conversion and the encoded file):
-47 megapixels measured 850 MB, so 60 stays near 1 GB. Print files that need more resolution are
-PDFs, whose vector content has none."""
+A PNG export peaks at about 180 MB plus 12 to 14 bytes a pixel (the page, its conversion and the
+encoded file): 47 megapixels measured 850 MB, 60 measured 918 MB, so 50 stays well under 1 GB.
+Print files that need more resolution are PDFs, whose vector content has none."""
 
-MAX_MOCKUP_PIXELS = 6_250_000
-"""Most pixels in one mockup image (2,500 x 2,500 for a square view).
+MAX_MOCKUP_PIXELS = 4_000_000
+"""Most pixels in one mockup image (2,000 x 2,000 for a square view).
 
-The warp and shading work in floating point, several layers of 16 bytes a pixel: 2,000 px
-measured 590 MB and 3.4 s of CPU, 4,000 px 1.9 GB, 8,000 px 6.6 GB and 306 s. Shop listings ask
-for 1,000 to 2,500 px."""
+The warp and shading work in floating point, several layers of 16 bytes a pixel: 3.2 megapixels
+measured 590 MB and 3.4 s of CPU, 6.25 megapixels 936 MB and 8.4 s, 8,000 px (51 MP) 6.6 GB and
+306 s. Shop listings ask for 1,000 to 2,000 px."""
 
 MAX_TEMPLATE_TOML_BYTES = 1024 * 1024
 """Largest ``template.toml``."""
