@@ -46,7 +46,7 @@ def _at_limit_dashes(folder: Path) -> list[str]:
 
 def _at_limit_mockup(folder: Path) -> list[str]:
     path = _write(folder, _design([LABEL]))
-    return ["export", str(path), "--format", "mockup", "--size", "2236", "-o", str(folder / "mockup.png")]
+    return ["export", str(path), "--format", "mockup", "--size", "2235", "-o", str(folder / "mockup.png")]
 
 
 def _at_limit_png(folder: Path) -> list[str]:
@@ -57,7 +57,7 @@ def _at_limit_png(folder: Path) -> list[str]:
 ACCEPTED = [
     ("1,000 text layers on one area (PDF)", _at_limit_layers),
     ("SVG of 480,000 dashes (PNG)", _at_limit_dashes),
-    ("mockup of 2,236 px (4 MP)", _at_limit_mockup),
+    ("mockup of 2,235 px (4 MP)", _at_limit_mockup),
     ("PNG at 1,232 dpi (50 MP)", _at_limit_png),
 ]
 

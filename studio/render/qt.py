@@ -101,6 +101,9 @@ def check_pixels(width: int, height: int, dpi: float) -> None:
     """Refuse a raster of more than :data:`studio.io.limits.MAX_EXPORT_PIXELS` before allocating it."""
     if width * height > limits.MAX_EXPORT_PIXELS:
         most = math.floor(dpi * math.sqrt(limits.MAX_EXPORT_PIXELS / (width * height)))
+        w_in, h_in = width / dpi, height / dpi
+        while most > 1 and max(1, round(w_in * most)) * max(1, round(h_in * most)) > limits.MAX_EXPORT_PIXELS:
+            most -= 1
         raise LimitExceeded(
             f"an image of {width:,} x {height:,} pixels at {dpi:g} dpi is more than the "
             f"{limits.MAX_EXPORT_PIXELS // 1_000_000} megapixels Studio renders at once; use {most} dpi or less."

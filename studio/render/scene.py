@@ -174,12 +174,12 @@ def lay_out_layers(
         segments += _segments(items)
         if segments > limits.MAX_SCENE_SEGMENTS:
             # The layer that crosses the budget carries the error; the rest is not laid out.
-            error = LimitExceeded(
+            over = LimitExceeded(
                 f"the print area {area_id!r} holds more than {limits.MAX_SCENE_SEGMENTS:,} path segments "
                 f"(text outlines and shapes) once laid out, up to the layer {layer.display_name()!r}; "
                 "split the design or use less text."
             )
-            results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing))
+            results.append(LayerResult(layer, [], None, builder.warnings, over, builder.missing))
             break
         results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing))
     return results
