@@ -87,11 +87,8 @@ MAX_JSON_VALUES = 500_000
 """Most values (numbers, strings, lists, objects) in one ``design.json``: about 100 per layer at
 the layer limit. Counted right after parsing, before the much slower validation."""
 
-MAX_JSON_DEPTH = 64
-"""Deepest nesting of lists and objects in ``design.json`` (a group inside a group is about 3)."""
-
-MAX_GROUP_DEPTH = 20
-"""Deepest nesting of groups in a design."""
+MAX_JSON_DEPTH = 128
+"""Deepest nesting of lists and objects in ``design.json`` (each level of groups adds two)."""
 
 MAX_LAYERS_PER_AREA = 1_000
 """Most layers (groups' children included) on one print area.
@@ -131,3 +128,6 @@ measured 590 MB and 3.4 s of CPU, 6.25 megapixels 936 MB and 8.4 s, 8,000 px (51
 
 MAX_TEMPLATE_TOML_BYTES = 1024 * 1024
 """Largest ``template.toml``."""
+
+MAX_GROUP_DEPTH = 50
+"""Deepest nesting of groups in a design (a group in a group... counts each level once)."""

@@ -8,6 +8,7 @@ template format, rather than stopping at the first.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tomllib
@@ -21,12 +22,15 @@ from pydantic import ValidationError
 from studio.io import limits
 from studio.io._paths import path_problem, shown
 from studio.io._svg import SvgAsset, sanitize_svg
-from studio.model.errors import InvalidFile, StudioError, describe_validation_error
+from studio.model.errors import InvalidFile, StudioError, describe_validation_error, describe_validation_errors
 from studio.model.geometry import Rect
 from studio.model.template import Template
 from studio.resources import templates_dir, user_templates_dir
 
 TEMPLATE_FILE = "template.toml"
+STARTER_FILE = "starter.json"
+"""A template's optional starter design, beside its ``template.toml`` (see ``docs/templates.md``)."""
+_log = logging.getLogger(__name__)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -42,6 +46,14 @@ class TemplateProblem:
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message}"
+
+
+class _InvalidTemplate(InvalidFile):
+    """A ``template.toml`` that does not validate, with every problem found."""
+
+    def __init__(self, messages: list[str], first: str) -> None:
+        super().__init__(first)
+        self.messages = messages
 
 
 def load_template(folder: Path) -> Template:
@@ -89,10 +101,14 @@ def _read(folder: Path) -> Template:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidFile(_toml_message(name, str(err))) from None
+    except RecursionError:
+        raise InvalidFile(f"{name}: nests tables or lists too deeply to be a template.") from None
     try:
         template = Template.model_validate(data)
     except ValidationError as err:
-        raise InvalidFile(describe_validation_error(err, name)) from None
+        raise _InvalidTemplate(describe_validation_errors(err, name), describe_validation_error(err, name)) from None
+    except RecursionError:
+        raise InvalidFile(f"{name}: nests tables or lists too deeply to be a template.") from None
     return template.with_folder(folder)
 
 
@@ -140,6 +156,8 @@ def validate_template_folder(folder: Path) -> list[TemplateProblem]:
         return [TemplateProblem("error", f"{shown(folder)}: is not a folder.")]
     try:
         template = _read(folder)
+    except _InvalidTemplate as err:
+        return [TemplateProblem("error", message) for message in err.messages]
     except InvalidFile as err:
         return [TemplateProblem("error", str(err))]
     problems: list[TemplateProblem] = []
@@ -231,6 +249,14 @@ def validate_template_folder(folder: Path) -> list[TemplateProblem]:
                         "warning", f"{toml}: the die line of the print area {area.id!r} is not closed (end it with Z)."
                     )
                 )
+    if (folder / STARTER_FILE).exists():
+        # Imported here: the project module reads templates through this one.
+        from studio.io.project import read_starter
+
+        try:
+            read_starter(folder, template)
+        except InvalidFile as err:
+            problems.append(TemplateProblem("error", str(err)))
     problems.sort(key=lambda p: p.severity != "error")
     return problems
 
@@ -296,6 +322,7 @@ class TemplateLibrary:
         self._folders = list(folders)
         self._templates: dict[str, Template] | None = None
         self._problems: list[TemplateProblem] = []
+        self._single: dict[str, Template] = {}  # found by get() before any full scan
 
     @classmethod
     def default(cls) -> TemplateLibrary:
@@ -312,7 +339,7 @@ class TemplateLibrary:
 
     @property
     def problems(self) -> list[TemplateProblem]:
-        """Templates that could not be loaded, one error each."""
+        """Templates that could not be loaded and are skipped, one warning each naming the folder."""
         self._scan()
         return list(self._problems)
 
@@ -320,6 +347,7 @@ class TemplateLibrary:
         """Forget what was read, so that the next call looks at the folders again."""
         self._templates = None
         self._problems = []
+        self._single = {}
 
     def get(self, template_id: str) -> Template:
         """The template with this id.
@@ -329,6 +357,11 @@ class TemplateLibrary:
         StudioError
             When no installed template has this id.
         """
+        if self._templates is None:
+            single = self._single.get(template_id) or self._find_one(template_id)
+            if single is not None:
+                self._single[template_id] = single
+                return single
         templates = self._scan()
         try:
             return templates[template_id]
@@ -345,26 +378,57 @@ class TemplateLibrary:
     def __contains__(self, template_id: object) -> bool:
         return template_id in self._scan()
 
+    def _find_one(self, template_id: str) -> Template | None:
+        """The template ``template_id`` as a full scan would find it, reading only its own file.
+
+        A template's folder is named after its id (:func:`load_template` refuses any other), so
+        the winner is the last folder holding a loadable ``<id>/template.toml``. Opening a
+        project then costs one template, not every installed one.
+        """
+        if not template_id or template_id.startswith(".") or Path(template_id).name != template_id:
+            return None
+        for root in reversed(self._folders):
+            folder = root if (root / TEMPLATE_FILE).is_file() else root / template_id
+            if folder.name != template_id or not (folder / TEMPLATE_FILE).is_file():
+                continue
+            try:
+                return load_template(folder)
+            except InvalidFile:
+                continue  # as in a full scan: listed among the problems, an earlier folder's copy wins
+        return None
+
     def _scan(self) -> dict[str, Template]:
         if self._templates is not None:
             return self._templates
         found: dict[str, Template] = {}
         problems: list[TemplateProblem] = []
         for root in self._folders:
-            if (root / TEMPLATE_FILE).is_file():
-                candidates = [root]
-            else:
-                try:
+            try:
+                if (root / TEMPLATE_FILE).is_file():
+                    candidates = [root]
+                else:
                     candidates = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-                except OSError:
-                    continue  # a folder that is not there (yet) holds no templates
+            except OSError:
+                continue  # a folder that is not there (yet), or not ours to read, holds no templates
             for folder in candidates:
-                if not (folder / TEMPLATE_FILE).is_file():
+                try:
+                    if not (folder / TEMPLATE_FILE).is_file():
+                        continue
+                except OSError:
+                    continue
+                single = self._single.get(folder.name)
+                if single is not None and single.folder == folder:
+                    found[single.id] = single  # already read by get(): the same object
                     continue
                 try:
                     template = load_template(folder)
-                except InvalidFile as err:
-                    problems.append(TemplateProblem("error", str(err)))
+                except Exception as err:  # one broken template must never stop the others
+                    reason = str(err) if isinstance(err, InvalidFile) else f"it cannot be read ({err})"
+                    problem = TemplateProblem(
+                        "warning", f"the template in {shown(folder)} is skipped: {reason.rstrip('.')}."
+                    )
+                    _log.warning("%s", problem.message)
+                    problems.append(problem)
                     continue
                 found[template.id] = template
         self._templates = found

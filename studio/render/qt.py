@@ -19,10 +19,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import cairosvg
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from studio import _cache
 from studio.io import limits
 from studio.model.errors import LimitExceeded
 from studio.model.geometry import Affine, Path, Rect
@@ -477,7 +477,7 @@ class _Drawer:
             return
         painter.save()
         painter.setOpacity(painter.opacity() * opacity)
-        place = QTransform.fromScale(vw / width, vh / height) * QTransform.fromTranslate(vx, vy)
+        place = QTransform.fromScale(vw / raster.width(), vh / raster.height()) * QTransform.fromTranslate(vx, vy)
         painter.setWorldTransform(place * _qtransform(item.transform) * painter.worldTransform())
         painter.drawImage(QPointF(0.0, 0.0), raster)
         painter.restore()
@@ -517,12 +517,20 @@ def pil_to_qimage(pil: PilImage) -> QImage:
 
 
 def _svg_qimage(source: SvgSource, width: int, height: int) -> QImage | None:
-    """Vector art rasterised by cairosvg to exactly ``width`` x ``height`` pixels, cached."""
+    """Vector art rasterised by resvg ``width`` pixels wide (``height`` give or take one), cached."""
+    from studio.render.svgart import rasterise_png
+
     key = (source.key, width, height)
     cached = _svgs.get(key)
     if cached is not None:
         return cached
-    png = cairosvg.svg2png(bytestring=source.data, output_width=width, output_height=height)
+
+    def convert() -> bytes:
+        return rasterise_png(source.data, source.view_box, width)
+
+    version = _cache.converter_version("resvg-py")
+    disk_key = _cache.key("svg2png-resvg", version, source.key, width, height)
+    png = _cache.cached("art", disk_key, convert)
     if not png:
         return None
     qimage = QImage.fromData(png)
