@@ -589,7 +589,10 @@ def _index_file(file: Path, size: int, mtime_ns: int, *, check_glyphs: bool = Tr
     """
     data = file.read_bytes()
     try:
-        faces = read_faces(data, file.name, file, check_glyphs=check_glyphs)
+        if check_glyphs:
+            faces = read_faces(data, file.name, file)
+        else:
+            faces = read_faces(data, file.name, file, check_glyphs=False)
     except FontError as exc:
         digest = hashlib.sha256(data).hexdigest()
         return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=(), problem=str(exc)), []
