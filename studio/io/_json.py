@@ -35,8 +35,6 @@ def _find_non_finite(value: Any, path: tuple[str, ...] = ()) -> tuple[tuple[str,
         count += 1
         if count > limits.MAX_JSON_VALUES:
             raise _TooLarge(f"holds more than {limits.MAX_JSON_VALUES:,} values, more than a design may")
-        if len(where) > limits.MAX_JSON_DEPTH:
-            raise _TooLarge(f"nests lists or objects more than {limits.MAX_JSON_DEPTH} deep")
         if isinstance(item, _NonFinite):
             return where, item.name
         if isinstance(item, dict):

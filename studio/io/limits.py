@@ -87,9 +87,6 @@ MAX_JSON_VALUES = 500_000
 """Most values (numbers, strings, lists, objects) in one ``design.json``: about 100 per layer at
 the layer limit. Counted right after parsing, before the much slower validation."""
 
-MAX_JSON_DEPTH = 500
-"""Deepest nesting of lists and objects in ``design.json`` (each level of groups adds two)."""
-
 MAX_LAYERS_PER_AREA = 1_000
 """Most layers (groups' children included) on one print area.
 

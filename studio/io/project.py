@@ -305,9 +305,7 @@ def _check_layer_counts(data: dict[str, Any], source: str) -> None:
             if total > limits.MAX_LAYERS:
                 raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
             children = layer.get("children") if isinstance(layer, dict) else None
-            if isinstance(children, list) and children:
-                if depth >= limits.MAX_GROUP_DEPTH:
-                    raise InvalidFile(f"{source}: groups are nested more than {limits.MAX_GROUP_DEPTH} deep.")
+            if isinstance(children, list) and children:  # their depth is checked above
                 stack.extend((child, depth + 1) for child in children)
 
 

@@ -237,7 +237,7 @@ def check_area_size(layers: list[AnyLayer], area_id: str) -> None:
                 "more than Studio draws on one area."
             )
         if isinstance(layer, GroupLayer):
-            if depth >= limits.MAX_GROUP_DEPTH:
+            if depth > limits.MAX_GROUP_DEPTH:
                 raise LimitExceeded(f"the print area {area_id!r} nests groups more than {limits.MAX_GROUP_DEPTH} deep.")
             stack.extend((child, depth + 1) for child in layer.children)
 

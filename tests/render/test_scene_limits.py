@@ -47,6 +47,8 @@ def test_groups_nested_too_deep(template, monkeypatch):
     layer: dict[str, object] = star()
     for _ in range(3):
         layer = {"kind": "group", "children": [layer]}
+    build(template, design([layer]))
+    layer = {"kind": "group", "children": [layer]}
     with pytest.raises(LimitExceeded, match="nests groups more than 3 deep"):
         build(template, design([layer]))
 
