@@ -19,6 +19,7 @@ _MAGIC = {
     b"wOFF": "woff",
     b"wOF2": "woff2",
 }
+_MAX_COMPONENT_DEPTH = 32  # composites of composites; real fonts nest two or three deep
 _REQUIRED = ("head", "cmap", "maxp", "hhea", "hmtx", "name")
 
 
@@ -53,7 +54,8 @@ def check_font(data: bytes, source: str) -> FontInfo:
     Raises
     ------
     InvalidFile
-        Naming ``source``: not a font, too large, or damaged.
+        Naming ``source``: not a font, too large, or damaged (every glyph is drawn once, so
+        that a damaged outline is found now rather than in the middle of an export).
     """
     if len(data) > limits.MAX_FONT_BYTES:
         raise InvalidFile(
@@ -90,3 +92,58 @@ def _check_tables(font: TTFont, source: str) -> None:
         )
     for tag in _REQUIRED:
         _ = font[tag]  # decompile now, so that damage shows here rather than when text is drawn
+    _check_glyphs(font, source)
+
+
+def _check_glyphs(font: TTFont, source: str) -> None:
+    """Read every glyph once: offsets past the end of ``glyf`` or ``loca``, garbage in a glyph's
+    data and composites that refer to missing glyphs or to themselves show here, not in an export.
+    """
+    from fontTools.pens.basePen import NullPen  # only when a font is checked
+
+    order = font.getGlyphOrder()
+    name = ""
+    try:
+        if "glyf" in font:
+            glyf = font["glyf"]  # decompiling the table checks every loca offset against glyf
+            components: dict[str, list[str]] = {}
+            for name in order:
+                glyph = glyf[name]  # expands flags and coordinates
+                if glyph.isComposite():
+                    components[name] = [c.glyphName for c in glyph.components]
+            problem = _composite_problem(components, set(order))
+            if problem is not None:
+                name = problem
+                raise ValueError(name)
+        else:
+            glyph_set = font.getGlyphSet()
+            for name in order:
+                glyph_set[name].draw(NullPen())  # runs the CFF charstring, subroutines included
+    except Exception:  # fontTools raises many kinds of error on damaged glyph data
+        glyph = f"the glyph {name[:40]!r}" if name else "a glyph"
+        raise InvalidFile(f"{source}: {glyph} cannot be drawn; the font file is damaged.") from None
+
+
+def _composite_problem(components: dict[str, list[str]], known: set[str]) -> str | None:
+    """The first composite glyph that refers to a missing glyph or (through others) to itself."""
+    state: dict[str, int] = {}
+    for start in components:
+        if start in state:
+            continue
+        stack = [(start, 0)]
+        state[start] = 1
+        while stack:
+            name, step = stack[-1]
+            parts = components.get(name, [])
+            if step == len(parts):
+                stack.pop()
+                state[name] = 2
+                continue
+            stack[-1] = (name, step + 1)
+            part = parts[step]
+            if part not in known or state.get(part) == 1 or len(stack) > _MAX_COMPONENT_DEPTH:
+                return name
+            if part not in state:
+                state[part] = 1
+                stack.append((part, 0))
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from studio.io import limits
 from studio.model.errors import InvalidFile
 
 _KIND: dict[type, str] = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false"}
@@ -12,6 +13,10 @@ _KIND[type(None)] = "null"
 
 
 class _Refused(ValueError):
+    pass
+
+
+class _TooLarge(ValueError):
     pass
 
 
@@ -24,8 +29,12 @@ class _NonFinite:
 
 def _find_non_finite(value: Any, path: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str] | None:
     stack: list[tuple[Any, tuple[str, ...]]] = [(value, path)]
+    count = 0
     while stack:
         item, where = stack.pop()
+        count += 1
+        if count > limits.MAX_JSON_VALUES:
+            raise _TooLarge(f"holds more than {limits.MAX_JSON_VALUES:,} values, more than a design may")
         if isinstance(item, _NonFinite):
             return where, item.name
         if isinstance(item, dict):
@@ -75,7 +84,10 @@ def parse_object(data: bytes, source: str) -> dict[str, Any]:
         raise InvalidFile(f"{source}: nests lists or objects too deeply.") from None
     except ValueError:  # an integer with more digits than Python converts
         raise InvalidFile(f"{source}: holds a number with more digits than Studio reads.") from None
-    found = _find_non_finite(value)
+    try:
+        found = _find_non_finite(value)
+    except _TooLarge as err:
+        raise InvalidFile(f"{source}: {err}.") from None
     if found is not None:
         where = f" at {'.'.join(found[0])}" if found[0] else ""
         raise InvalidFile(f"{source}: invalid value{where}: {found[1]} is not a number JSON allows.")

@@ -23,6 +23,7 @@ import defusedxml.ElementTree as SafeET
 
 from studio.io import limits
 from studio.io._images import open_image
+from studio.io._svg_bounds import check_drawing
 from studio.model.errors import InvalidFile
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -134,6 +135,7 @@ def sanitize_svg(data: bytes, source: str, *, _depth: int = 0) -> SvgAsset:
     for element in root.iter():
         if _namespace(element.tag) == SVG_NS:
             element.tag = _local(element.tag)
+    check_drawing(root, source, view_box)
     attributes = {"xmlns": SVG_NS, **root.attrib}
     root.attrib.clear()
     root.attrib.update(attributes)
@@ -281,6 +283,12 @@ def _view_box(root: ET.Element, source: str) -> tuple[float, float, float, float
         except ValueError:
             values = []
         if len(values) == 4 and all(math.isfinite(v) for v in values) and values[2] > 0 and values[3] > 0:
+            low, high = limits.MIN_SVG_VIEWBOX, limits.MAX_SVG_COORDINATE
+            if not (low <= values[2] <= high and low <= values[3] <= high and max(map(abs, values[:2])) <= high):
+                raise InvalidFile(
+                    f"{source}: the viewBox {raw.strip()[:60]!r} is degenerate: its width and height must be "
+                    f"between {low:g} and {high:g}."
+                )
             return (values[0], values[1], values[2], values[3])
     width, height = _length(root.get("width")), _length(root.get("height"))
     if width is None or height is None:
@@ -299,7 +307,7 @@ def _length(value: str | None) -> float | None:
     if not m or m.group(2).lower() not in _UNITS_PX:
         return None
     px = float(m.group(1)) * _UNITS_PX[m.group(2).lower()]
-    return px if math.isfinite(px) and px > 0 else None
+    return px if math.isfinite(px) and limits.MIN_SVG_VIEWBOX <= px <= limits.MAX_SVG_COORDINATE else None
 
 
 def _gunzip(data: bytes, source: str) -> bytes:

@@ -86,6 +86,12 @@ class Archive:
             raise InvalidFile(f"{where} is encrypted, which Studio does not read.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise InvalidFile(f"{where} uses a compression method Studio does not read.")
+        # zipfile never returns more than the size the central directory declares, so the
+        # declared size refuses an oversized member before a byte of it is inflated.
+        if info.file_size > limit:
+            raise InvalidFile(f"{where} is larger than the {_size(limit)} a member may be.")
+        if self.total + info.file_size > limits.MAX_ARCHIVE_TOTAL:
+            raise InvalidFile(_too_big(self.source))
         out = bytearray()
         allowed_ratio = _ratio_allowance(info)
         try:

@@ -264,16 +264,49 @@ def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
 
 
 def _design_from_json(raw: bytes, source: str) -> Design:
+    # Every layer has a "kind" key: counting them in the raw bytes refuses a file of 200,000
+    # layers before it is parsed (a "kind" inside a text is escaped, \"kind\", and not counted).
+    if raw.count(b'"kind"') > limits.MAX_LAYERS:
+        raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
     data = migrate(parse_object(raw, source), source)
     depth = _raw_group_depth(data)
     if depth > limits.MAX_GROUP_DEPTH:
         raise InvalidFile(
             f"{source}: groups are nested {depth} levels deep, more than the {limits.MAX_GROUP_DEPTH} a design may have."
         )
+    _check_layer_counts(data, source)
     try:
         return Design.model_validate(data)
     except ValidationError as err:
         raise InvalidFile(describe_validation_error(err, source)) from None
+
+
+def _check_layer_counts(data: dict[str, Any], source: str) -> None:
+    """Refuse more layers, or deeper groups, than the limits allow, before the slow validation."""
+    areas = data.get("areas")
+    if not isinstance(areas, dict):
+        return  # validation says what is wrong
+    total = 0
+    for area_id, area in areas.items():
+        layers = area.get("layers") if isinstance(area, dict) else None
+        if not isinstance(layers, list):
+            continue
+        count = 0
+        stack = [(layer, 1) for layer in layers]
+        while stack:
+            layer, depth = stack.pop()
+            count += 1
+            total += 1
+            if count > limits.MAX_LAYERS_PER_AREA:
+                raise InvalidFile(
+                    f"{source}: the print area {str(area_id)[:40]!r} has more than {limits.MAX_LAYERS_PER_AREA:,} "
+                    "layers, more than Studio draws on one area."
+                )
+            if total > limits.MAX_LAYERS:
+                raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
+            children = layer.get("children") if isinstance(layer, dict) else None
+            if isinstance(children, list) and children:  # their depth is checked above
+                stack.extend((child, depth + 1) for child in children)
 
 
 def _raw_group_depth(data: dict[str, Any]) -> int:

@@ -35,6 +35,22 @@ class InvalidFile(StudioError):
     """A file that cannot be read as what it claims to be."""
 
 
+class RenderError(StudioError):
+    """A layer that cannot be drawn: a library failed on content Studio had accepted.
+
+    The message is one sentence naming the layer; :attr:`layer` is its name for the editor,
+    which can select it.
+    """
+
+    def __init__(self, message: str, *, layer: str = "") -> None:
+        super().__init__(message)
+        self.layer = layer
+
+
+class LimitExceeded(StudioError):
+    """Work beyond one of the documented limits (``studio/io/limits.py``), refused before it starts."""
+
+
 def describe_validation_error(error: ValidationError, source: str) -> str:
     """One sentence for the first problem of ``error``, naming ``source`` and the field."""
     first = error.errors()[0]

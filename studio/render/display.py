@@ -52,6 +52,8 @@ class DrawImage:
     transform: Affine
     clip: Path | None = None
     opacity: float = 1.0
+    layer: str = ""
+    """Name of the layer drawn, for messages when a backend fails on it."""
 
 
 @dataclass(slots=True)
@@ -66,6 +68,8 @@ class DrawSvg:
     transform: Affine
     clip: Path | None = None
     opacity: float = 1.0
+    layer: str = ""
+    """Name of the layer drawn, for messages when a backend fails on it."""
 
 
 @dataclass(slots=True)

@@ -34,9 +34,10 @@ from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFont
 
 from studio import resources
+from studio.io import limits
 from studio.model.color import Color
 from studio.model.design import Design
-from studio.model.errors import StudioError
+from studio.model.errors import LimitExceeded, StudioError
 from studio.model.geometry import Path
 from studio.model.template import MockupPlacement, PrintArea, Template, View, localize
 from studio.render import _warp
@@ -272,6 +273,7 @@ class MockupRenderer:
         with self._lock:
             art, view_box = self._art(view)
             frame = _frame(view_box, size)
+            _check_mockup_pixels(view_box, size)
             colours = self._colours(doc.design, overrides)
             colour_key = tuple(sorted(colours.items()))
             base = self._bases.get(
@@ -418,6 +420,20 @@ def _rgb(hex_colour: str) -> tuple[float, float, float]:
     except ValueError:
         raise StudioError(f"{hex_colour!r} is not a colour; write the background as #RRGGBB.") from None
     return int(c[1:3], 16) / 255.0, int(c[3:5], 16) / 255.0, int(c[5:7], 16) / 255.0
+
+
+def _check_mockup_pixels(view_box: tuple[float, float, float, float], size: int) -> None:
+    """Refuse a mockup beyond :data:`studio.io.limits.MAX_MOCKUP_PIXELS`, before any pixel is made."""
+    frame = _frame(view_box, size)
+    pixels = frame.width * frame.height
+    if pixels > limits.MAX_MOCKUP_PIXELS:
+        most = math.floor(size * math.sqrt(limits.MAX_MOCKUP_PIXELS / pixels))
+        while most > 1 and _frame(view_box, most).width * _frame(view_box, most).height > limits.MAX_MOCKUP_PIXELS:
+            most -= 1
+        raise LimitExceeded(
+            f"a mockup of {frame.width:,} x {frame.height:,} pixels is more than the "
+            f"{limits.MAX_MOCKUP_PIXELS / 1_000_000:g} megapixels Studio renders; choose a size of {most} pixels or less."
+        )
 
 
 def _frame(view_box: tuple[float, float, float, float], size: int) -> _Frame:

@@ -44,6 +44,7 @@ from studio import _cache
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
+from studio.render.failures import drawing
 from studio.render.sources import ImageSource, SvgSource
 
 if TYPE_CHECKING:
@@ -246,6 +247,8 @@ class _Svg:
     source: SvgSource
     # Largest size of one user unit on the page (mm), to choose a resolution if it must be rasterised.
     mm_per_unit: float = 0.0
+    layer: str = ""
+    """The first layer that draws it, for messages."""
 
 
 class PdfResources:
@@ -276,9 +279,9 @@ class PdfResources:
         """The XObject name of an image (registered on first use, keyed by its content hash)."""
         return self._name("Im", ("image", source.key), source)
 
-    def svg(self, source: SvgSource, *, mm_per_unit: float = 0.0) -> str:
+    def svg(self, source: SvgSource, *, mm_per_unit: float = 0.0, layer: str = "") -> str:
         """The XObject name of an SVG document's vector art."""
-        name = self._name("Sv", ("svg", source.key), _Svg(source))
+        name = self._name("Sv", ("svg", source.key), _Svg(source, layer=layer))
         spec = self._specs[name]
         assert isinstance(spec, _Svg)
         spec.mm_per_unit = max(spec.mm_per_unit, mm_per_unit)
@@ -414,7 +417,7 @@ class _ContentWriter:
         a = alpha * item.opacity
         if a <= 0.0:
             return
-        name = self.res.svg(item.source, mm_per_unit=max(item.transform.scale_factors()))
+        name = self.res.svg(item.source, mm_per_unit=max(item.transform.scale_factors()), layer=item.layer)
         self.out.append("q")
         if item.clip is not None:
             self.clip(item.clip)
@@ -551,7 +554,8 @@ class _Embedder:
             elif isinstance(spec, _Form):
                 obj = self._form(spec)
             elif isinstance(spec, _Svg):
-                obj = self._svg(spec)
+                with drawing(spec.layer):
+                    obj = self._svg(spec)
             else:
                 obj = self._image(spec)  # type: ignore[arg-type]
             self.res._embedded[name] = obj

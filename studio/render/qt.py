@@ -23,8 +23,11 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from studio import _cache
+from studio.io import limits
+from studio.model.errors import LimitExceeded
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
+from studio.render.failures import drawing
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
@@ -94,6 +97,19 @@ def clear_caches() -> None:
 # -- public API --------------------------------------------------------------------------------
 
 
+def check_pixels(width: int, height: int, dpi: float) -> None:
+    """Refuse a raster of more than :data:`studio.io.limits.MAX_EXPORT_PIXELS` before allocating it."""
+    if width * height > limits.MAX_EXPORT_PIXELS:
+        most = math.floor(dpi * math.sqrt(limits.MAX_EXPORT_PIXELS / (width * height)))
+        w_in, h_in = width / dpi, height / dpi
+        while most > 1 and max(1, round(w_in * most)) * max(1, round(h_in * most)) > limits.MAX_EXPORT_PIXELS:
+            most -= 1
+        raise LimitExceeded(
+            f"an image of {width:,} x {height:,} pixels at {dpi:g} dpi is more than the "
+            f"{limits.MAX_EXPORT_PIXELS // 1_000_000} megapixels Studio renders at once; use {most} dpi or less."
+        )
+
+
 def render_image(
     dl: DisplayList,
     *,
@@ -129,6 +145,7 @@ def render_image(
     rect = dl.page if region is None else region
     width = max(1, round(rect.width * dpi / 25.4))
     height = max(1, round(rect.height * dpi / 25.4))
+    check_pixels(width, height, dpi)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise MemoryError(f"cannot allocate a {width} x {height} pixel image")
@@ -349,10 +366,11 @@ class _Drawer:
             if item.opacity <= 0.0:
                 return
             draw = self._image if isinstance(item, DrawImage) else self._svg
-            if item.clip is None:
-                draw(painter, item, item.opacity)  # type: ignore[arg-type]
-            else:
-                self._layer(painter, item, lambda lp: draw(lp, item, 1.0), opacity=item.opacity)  # type: ignore[arg-type]
+            with drawing(item.layer):
+                if item.clip is None:
+                    draw(painter, item, item.opacity)  # type: ignore[arg-type]
+                else:
+                    self._layer(painter, item, lambda lp: draw(lp, item, 1.0), opacity=item.opacity)  # type: ignore[arg-type]
 
     def _fill(self, painter: QPainter, item: FillPath) -> None:
         if item.opacity <= 0.0 or item.path.is_empty():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from studio.io import limits
 from studio.model.color import Color
 from studio.model.design import (
     AnyLayer,
@@ -20,7 +21,7 @@ from studio.model.design import (
     TextLayer,
     VectorLayer,
 )
-from studio.model.errors import StudioError
+from studio.model.errors import LimitExceeded, RenderError, StudioError
 from studio.model.geometry import Affine, Path, Rect
 from studio.model.template import PrintArea, Template, localize
 from studio.render.display import (
@@ -33,8 +34,10 @@ from studio.render.display import (
     LayerExtent,
     StrokePath,
 )
+from studio.render.failures import layer_failure
 from studio.render.sources import Resources
 from studio.text import FontRegistry, layout_text
+from studio.text.fonts import FontError, MissingFont
 
 
 @dataclass
@@ -188,6 +191,8 @@ def lay_out_layers(
     results: list[LayerResult] = []
     if content is None:
         return results
+    check_area_size(content.layers, area_id)
+    segments = 0
     for layer in content.layers:
         if not layer.visible:
             continue
@@ -197,6 +202,16 @@ def lay_out_layers(
         except StudioError as error:
             results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing, builder.leaves))
             continue
+        segments += _segments(items)
+        if segments > limits.MAX_SCENE_SEGMENTS:
+            # The layer that crosses the budget carries the error; the rest is not laid out.
+            over = LimitExceeded(
+                f"the print area {area_id!r} holds more than {limits.MAX_SCENE_SEGMENTS:,} path segments "
+                f"(text outlines and shapes) once laid out, up to the layer {layer.display_name()!r}; "
+                "split the design or use less text."
+            )
+            results.append(LayerResult(layer, [], None, builder.warnings, over, builder.missing, builder.leaves))
+            break
         results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing, builder.leaves))
     return results
 
@@ -213,6 +228,44 @@ def lay_out_layer(
     return LayerResult(layer, items, bounds, builder.warnings, None, builder.missing)
 
 
+def check_area_size(layers: list[AnyLayer], area_id: str) -> None:
+    """Refuse an area with more layers, or deeper groups, than :mod:`studio.io.limits` allows."""
+    count = 0
+    characters = 0
+    stack = [(layer, 1) for layer in layers]
+    while stack:
+        layer, depth = stack.pop()
+        count += 1
+        if isinstance(layer, TextLayer):
+            characters += len(layer.text)
+            if characters > limits.MAX_AREA_CHARACTERS:
+                raise LimitExceeded(
+                    f"the print area {area_id!r} holds more than {limits.MAX_AREA_CHARACTERS:,} characters of text, "
+                    "more than Studio lays out on one area."
+                )
+        if count > limits.MAX_LAYERS_PER_AREA:
+            raise LimitExceeded(
+                f"the print area {area_id!r} has more than {limits.MAX_LAYERS_PER_AREA:,} layers, "
+                "more than Studio draws on one area."
+            )
+        if isinstance(layer, GroupLayer):
+            if depth > limits.MAX_GROUP_DEPTH:
+                raise LimitExceeded(f"the print area {area_id!r} nests groups more than {limits.MAX_GROUP_DEPTH} deep.")
+            stack.extend((child, depth + 1) for child in layer.children)
+
+
+def _segments(items: list[Item]) -> int:
+    count = 0
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, FillPath | StrokePath):
+            count += len(item.path.segments)
+        elif isinstance(item, Group):
+            stack.extend(item.items)
+    return count
+
+
 class _Builder:
     def __init__(self, resources: Resources, fonts: FontRegistry, variables: Mapping[str, str]) -> None:
         self.resources = resources
@@ -224,7 +277,23 @@ class _Builder:
         self._text_facts: tuple[float, bool, list[tuple[str, str]], list[str]] = (0.0, False, [], [])
 
     def layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
-        """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm."""
+        """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm.
+
+        A failure that does not name the layer (a damaged glyph, a library's error) becomes a
+        :class:`RenderError` that does.
+        """
+        try:
+            return self._layer(layer, parent)
+        except (RenderError, MissingFont, LimitExceeded):
+            raise
+        except StudioError as error:
+            if isinstance(error, FontError):
+                raise layer_failure(layer.display_name(), error) from error
+            raise
+        except Exception as error:
+            raise layer_failure(layer.display_name(), error) from error
+
+    def _layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
         m = parent @ layer.transform.to_affine()
         if isinstance(layer, TextLayer):
             items, bounds = self._text(layer, m)
@@ -300,7 +369,7 @@ class _Builder:
         clip_local = Path.rectangle(-shown_w / 2, -shown_h / 2, shown_w, shown_h)
         clip = clip_local.transformed(m)
         needs_clip = not crop.is_identity or layer.fit == "fill"
-        item = DrawImage(source, m @ local, clip if needs_clip else None)
+        item = DrawImage(source, m @ local, clip if needs_clip else None, layer=layer.display_name())
         return [item], clip.bounds()
 
     def _vector(self, layer: VectorLayer, m: Affine) -> tuple[list[Item], Rect | None]:
@@ -310,7 +379,7 @@ class _Builder:
         flip = Affine.scaling(-1.0 if layer.flip_h else 1.0, -1.0 if layer.flip_v else 1.0)
         local = flip @ Affine.scaling(s) @ Affine.translation(-vx - vw / 2, -vy - vh / 2)
         frame = Path.rectangle(-vw * s / 2, -vh * s / 2, vw * s, vh * s).transformed(m)
-        return [DrawSvg(source, m @ local, frame)], frame.bounds()
+        return [DrawSvg(source, m @ local, frame, layer=layer.display_name())], frame.bounds()
 
     def _shape(self, layer: ShapeLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         w, h = layer.width, layer.height

@@ -31,6 +31,7 @@ import tinycss2
 
 from studio.model.geometry import Affine, Path
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
+from studio.render.failures import drawing
 
 if TYPE_CHECKING:
     from studio.render.sources import ImageSource, SvgSource
@@ -260,7 +261,8 @@ class _SvgWriter:
     def _art(self, parent: ET.Element, item: DrawSvg) -> None:
         self.art_count += 1
         prefix = f"art{self.art_count}-"
-        art = _parse_art(item.source)
+        with drawing(item.layer):
+            art = _parse_art(item.source)
         vx, vy, vw, vh = item.source.view_box
         outer = self._wrapper(parent, item.clip, item.opacity)
         placed = ET.SubElement(outer, "g", {"transform": _matrix(item.transform)})

@@ -66,6 +66,10 @@ _MAGIC = {
 GlyphOutline = tuple[tuple[Any, ...], ...]
 
 
+# Faces whose every glyph was drawn once (by content hash): a batch reads the same font many times.
+_checked_faces: set[str] = set()
+
+
 class FontError(StudioError):
     """A font file that cannot be used; the message is one sentence naming the file."""
 
@@ -279,20 +283,39 @@ class FontFace:
         return shape
 
     def _read_glyph(self, glyph_id: int) -> GlyphShape:
-        order = self._glyph_names
-        if not 0 <= glyph_id < len(order):
-            return GlyphShape((), None, ())
-        glyph_set = self.glyph_set
-        name = order[glyph_id]
-        from fontTools.pens.boundsPen import BoundsPen
+        try:
+            order = self._glyph_names
+            if not 0 <= glyph_id < len(order):
+                return GlyphShape((), None, ())
+            glyph_set = self.glyph_set
+            name = order[glyph_id]
+            from fontTools.pens.boundsPen import BoundsPen
 
-        from studio.text._outline import OutlinePen
+            from studio.text._outline import OutlinePen
 
-        pen = OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
-        bounds_pen = BoundsPen(glyph_set)
-        glyph_set[name].draw(pen)
-        glyph_set[name].draw(bounds_pen)
+            pen = OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
+            bounds_pen = BoundsPen(glyph_set)
+            glyph_set[name].draw(pen)
+            glyph_set[name].draw(bounds_pen)
+        except Exception as exc:  # fontTools raises IndexError, struct.error, TTLibError... on damaged data
+            raise FontError(f"The font {self.name} is damaged: its glyph {glyph_id} cannot be drawn.") from exc
         return GlyphShape(tuple(pen.segments), bounds_pen.bounds, tuple(pen.points))
+
+    def check_glyphs(self) -> None:
+        """Draw every glyph once, so that a damaged font is refused when added, not when used.
+
+        Raises
+        ------
+        FontError
+            Naming the face and the first glyph that cannot be drawn.
+        """
+        if self.key in _checked_faces:
+            return
+        with self._read_lock:
+            problem = _glyph_problem_in(self.ttfont)
+        if problem is not None:
+            raise FontError(f"The font {self.name} is damaged: its glyph {problem[:40]!r} cannot be drawn.")
+        _checked_faces.add(self.key)
 
 
 # -- reading font files -----------------------------------------------------------------------
@@ -332,7 +355,7 @@ def _metrics(font: TTFont) -> tuple[int, int]:
     return int(upem * 0.8), -int(upem * 0.2)
 
 
-def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[FontFace]:
+def read_faces(data: bytes, source_name: str, path: Path | None = None, *, check_glyphs: bool = True) -> list[FontFace]:
     """Every face of a font file, validated.
 
     Parameters
@@ -343,6 +366,9 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
         The name used in error messages, usually the file name.
     path
         Where the file lives, if it is a file.
+    check_glyphs
+        Draw every glyph once (see :meth:`FontFace.check_glyphs`); the fonts shipped with Studio
+        are checked by the test suite instead, which keeps start-up fast.
 
     Raises
     ------
@@ -364,6 +390,12 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
         else:
             fonts = [TTFont(io.BytesIO(data), lazy=True)]
         faces = [_face_from(font, data, digest, i, path, source_name) for i, font in enumerate(fonts)]
+        if check_glyphs:
+            for face in faces:
+                try:
+                    face.check_glyphs()
+                except FontError as exc:
+                    raise FontError(f"{source_name}: {str(exc)[:1].lower()}{str(exc)[1:]}") from None
     except FontError:
         raise
     except (TTLibError, KeyError, ValueError, TypeError, IndexError, AssertionError, EOFError, OSError) as exc:
@@ -372,6 +404,60 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     if not faces:
         raise FontError(f"{source_name}: not a font file (the collection holds no font).")
     return faces
+
+
+def _glyph_problem_in(font: TTFont) -> str | None:
+    """The name of the first glyph that cannot be drawn, or None.
+
+    TrueType glyphs are expanded (flags, coordinates, components: decompiling ``glyf`` checks every
+    ``loca`` offset against it); composites must refer to existing glyphs, without cycles; CFF
+    charstrings are run through a pen, subroutines included.
+    """
+    from fontTools.pens.basePen import NullPen
+
+    order = font.getGlyphOrder()
+    name = ""
+    try:
+        if "glyf" in font:
+            glyf = font["glyf"]
+            known = set(order)
+            components: dict[str, list[str]] = {}
+            for name in order:
+                glyph = glyf[name]
+                if glyph.isComposite():
+                    components[name] = [c.glyphName for c in glyph.components]
+            return _bad_composite(components, known)
+        glyph_set = font.getGlyphSet()
+        for name in order:
+            glyph_set[name].draw(NullPen())
+    except Exception:  # fontTools raises IndexError, struct.error, TTLibError... on damaged data
+        return name or "?"
+    return None
+
+
+def _bad_composite(components: dict[str, list[str]], known: set[str]) -> str | None:
+    """The first composite that refers to a missing glyph or, through others, to itself."""
+    state: dict[str, int] = {}
+    for start in components:
+        if start in state:
+            continue
+        stack = [(start, 0)]
+        state[start] = 1
+        while stack:
+            name, step = stack[-1]
+            parts = components.get(name, [])
+            if step == len(parts):
+                stack.pop()
+                state[name] = 2
+                continue
+            stack[-1] = (name, step + 1)
+            part = parts[step]
+            if part not in known or state.get(part) == 1 or len(stack) > 32:
+                return name
+            if part not in state:
+                state[part] = 1
+                stack.append((part, 0))
+    return None
 
 
 def _plain_sfnt(data: bytes) -> bytes:
@@ -493,7 +579,7 @@ def _font_files(folder: Path) -> list[Path]:
     )
 
 
-def _index_file(file: Path, size: int, mtime_ns: int) -> tuple[FileEntry, list[FontFace]]:
+def _index_file(file: Path, size: int, mtime_ns: int, *, check_glyphs: bool = True) -> tuple[FileEntry, list[FontFace]]:
     """Read a font file for the index: its entry, and its faces (holding the bytes just read).
 
     Raises
@@ -503,7 +589,10 @@ def _index_file(file: Path, size: int, mtime_ns: int) -> tuple[FileEntry, list[F
     """
     data = file.read_bytes()
     try:
-        faces = read_faces(data, file.name, file)
+        if check_glyphs:
+            faces = read_faces(data, file.name, file)
+        else:
+            faces = read_faces(data, file.name, file, check_glyphs=False)
     except FontError as exc:
         digest = hashlib.sha256(data).hexdigest()
         return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=(), problem=str(exc)), []
@@ -522,6 +611,8 @@ def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
             continue  # removed since it was listed
         stamps.append((file, info.st_size, info.st_mtime_ns))
     cache_key = (str(folder), tuple((str(p), size, mtime) for p, size, mtime in stamps))
+    # The fonts shipped with Studio are checked glyph by glyph by the test suite, not at start-up.
+    check_glyphs = folder != (resources.assets_dir() / "fonts").resolve()
     with _scan_lock:
         cached = _scan_cache.get(cache_key)
     if cached is not None:
@@ -534,7 +625,7 @@ def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
         entry = index.lookup(file, size, mtime)
         if entry is None:
             try:
-                entry, entry_faces = _index_file(file, size, mtime)
+                entry, entry_faces = _index_file(file, size, mtime, check_glyphs=check_glyphs)
             except OSError as exc:
                 # Not remembered: a file that cannot be read now may be readable next time.
                 message = f"{file.name}: cannot be read ({exc.strerror or exc})."
