@@ -207,6 +207,64 @@ def _finish(design: Design, store: AssetStore, path: Path, library: TemplateLibr
 
 
 # -- saving ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ProjectSnapshot:
+    """What :func:`save_project` writes, taken at one moment and independent of later edits.
+
+    Taking it is cheap (the design as plain JSON data, and references to the assets' immutable
+    bytes); writing it (:func:`write_snapshot`) is the slow part, and may run in another thread
+    while the design is being edited.
+    """
+
+    document: dict[str, Any]
+    """The design as JSON data, asset references already renamed to their content names."""
+    blobs: Mapping[str, bytes]
+    """Content name to bytes, for every asset the design uses."""
+    thumbnail_png: bytes | None = None
+
+
+def snapshot_project(project: Project, *, thumbnail_png: bytes | None = None) -> ProjectSnapshot:
+    """Take what :func:`save_project` would write, without writing it.
+
+    Raises
+    ------
+    StudioError
+        When an asset is missing or unusable.
+    """
+    if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValueError("thumbnail_png is not a PNG image")
+    renames: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
+    for ref in sorted(project.design.assets()):
+        stored, data = project.assets.stored(ref)
+        renames[ref] = stored
+        blobs[stored] = data
+    document = project.design.model_dump(mode="json")
+    _rename_assets(document, renames)
+    return ProjectSnapshot(document, blobs, thumbnail_png)
+
+
+def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
+    """Write a snapshot to ``path`` as a ``.studio`` archive, atomically (see :func:`save_project`).
+
+    Raises
+    ------
+    StudioError
+        When the file cannot be written (naming it).
+    """
+    text = json.dumps(snapshot.document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    members: list[tuple[str, bytes, int]] = [
+        ("mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED),
+        (DESIGN_MEMBER, text.encode("utf-8"), zipfile.ZIP_DEFLATED),
+    ]
+    for ref, data in sorted(snapshot.blobs.items()):
+        ext = ref.rsplit(".", 1)[-1]
+        members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
+    if snapshot.thumbnail_png is not None:
+        members.append((THUMBNAIL_MEMBER, snapshot.thumbnail_png, zipfile.ZIP_STORED))
+    _write_atomically(path, members)
+
+
 def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = None) -> None:
     """Write ``project`` to ``path`` as a ``.studio`` archive, atomically.
 
@@ -230,28 +288,7 @@ def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = 
     StudioError
         When the file cannot be written (naming it), or an asset is missing or unusable.
     """
-    if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise ValueError("thumbnail_png is not a PNG image")
-    renames: dict[str, str] = {}
-    blobs: dict[str, bytes] = {}
-    for ref in sorted(project.design.assets()):
-        stored, data = project.assets.stored(ref)
-        renames[ref] = stored
-        blobs[stored] = data
-    document = project.design.model_dump(mode="json")
-    _rename_assets(document, renames)
-    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-    members: list[tuple[str, bytes, int]] = [
-        ("mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED),
-        (DESIGN_MEMBER, text.encode("utf-8"), zipfile.ZIP_DEFLATED),
-    ]
-    for ref, data in sorted(blobs.items()):
-        ext = ref.rsplit(".", 1)[-1]
-        members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
-    if thumbnail_png is not None:
-        members.append((THUMBNAIL_MEMBER, thumbnail_png, zipfile.ZIP_STORED))
-    _write_atomically(path, members)
+    write_snapshot(snapshot_project(project, thumbnail_png=thumbnail_png), path)
 
 
 def _rename_assets(document: dict[str, Any], renames: Mapping[str, str]) -> None:

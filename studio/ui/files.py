@@ -312,10 +312,19 @@ class FileController(QObject):
         except StudioError as err:
             self.window.show_error(str(err))
             return False
-        if not self.window.close_session():
-            return False
         session = EditorSession(project)
-        Autosaver.adopt(session, autosave)
+        # The copy is this window's from now on: locked at once, so that no other Studio offers
+        # it or deletes it while this one has not written a newer copy yet.
+        if not self.autosaver.adopt(session, autosave):
+            session.deleteLater()
+            self.window.show_error(
+                self.tr("“{name}” is being recovered in another Studio window.").format(name=autosave.title)
+            )
+            return False
+        if not self.window.close_session():
+            self.autosaver.release(autosave.id)
+            session.deleteLater()
+            return False
         mark_modified(session)
         self.window.open_session(session)
         self.window.status(self.tr("Recovered “{name}”. Save it to keep the changes.").format(name=session.title))
