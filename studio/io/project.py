@@ -207,6 +207,53 @@ def _finish(design: Design, store: AssetStore, path: Path, library: TemplateLibr
 
 
 # -- saving ----------------------------------------------------------------------------------------
+def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = None) -> None:
+    """Write ``project`` to ``path`` as a ``.studio`` archive, atomically.
+
+    The archive is written to a temporary file in the same folder, flushed to disk, then renamed
+    over ``path``: a crash or a full disk leaves the previous file as it was. Every asset the
+    design uses is stored under its content name; asset references that were relative paths (the
+    ``design.json`` form) are rewritten to those names in the file written, while ``project``
+    itself is left unchanged.
+
+    Parameters
+    ----------
+    project
+        What to save.
+    path
+        Destination, usually ``NAME.studio``.
+    thumbnail_png
+        A PNG picture of the design for file browsers and the start page.
+
+    Raises
+    ------
+    StudioError
+        When the file cannot be written (naming it), or an asset is missing or unusable.
+    """
+    if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValueError("thumbnail_png is not a PNG image")
+    renames: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
+    for ref in sorted(project.design.assets()):
+        stored, data = project.assets.stored(ref)
+        renames[ref] = stored
+        blobs[stored] = data
+    document = project.design.model_dump(mode="json")
+    _rename_assets(document, renames)
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+    members: list[tuple[str, bytes, int]] = [
+        ("mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED),
+        (DESIGN_MEMBER, text.encode("utf-8"), zipfile.ZIP_DEFLATED),
+    ]
+    for ref, data in sorted(blobs.items()):
+        ext = ref.rsplit(".", 1)[-1]
+        members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
+    if thumbnail_png is not None:
+        members.append((THUMBNAIL_MEMBER, thumbnail_png, zipfile.ZIP_STORED))
+    _write_atomically(path, members)
+
+
 @dataclass(frozen=True)
 class ProjectSnapshot:
     """What :func:`save_project` writes, taken at one moment and independent of later edits.
@@ -263,32 +310,6 @@ def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
     if snapshot.thumbnail_png is not None:
         members.append((THUMBNAIL_MEMBER, snapshot.thumbnail_png, zipfile.ZIP_STORED))
     _write_atomically(path, members)
-
-
-def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = None) -> None:
-    """Write ``project`` to ``path`` as a ``.studio`` archive, atomically.
-
-    The archive is written to a temporary file in the same folder, flushed to disk, then renamed
-    over ``path``: a crash or a full disk leaves the previous file as it was. Every asset the
-    design uses is stored under its content name; asset references that were relative paths (the
-    ``design.json`` form) are rewritten to those names in the file written, while ``project``
-    itself is left unchanged.
-
-    Parameters
-    ----------
-    project
-        What to save.
-    path
-        Destination, usually ``NAME.studio``.
-    thumbnail_png
-        A PNG picture of the design for file browsers and the start page.
-
-    Raises
-    ------
-    StudioError
-        When the file cannot be written (naming it), or an asset is missing or unusable.
-    """
-    write_snapshot(snapshot_project(project, thumbnail_png=thumbnail_png), path)
 
 
 def _rename_assets(document: dict[str, Any], renames: Mapping[str, str]) -> None:

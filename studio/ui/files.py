@@ -20,12 +20,14 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropE
 from PySide6.QtWidgets import QFileDialog
 
 from studio.io.assets import AssetStore
+from studio.io.leftovers import remove_interrupted_saves
 from studio.io.project import Project, load_project, new_design
 from studio.model.errors import StudioError
 from studio.model.template import Template
 from studio.resources import data_dir
 from studio.ui._autosave import Autosave, Autosaver, list_autosaves, load_autosave
 from studio.ui._start import StartPage, ui_language
+from studio.ui._tasks import TaskCancelled, run_in_background
 from studio.ui.session import EditorSession
 
 if TYPE_CHECKING:
@@ -155,8 +157,18 @@ class FileController(QObject):
         session = self.window.session
         if session is not None and session.path is not None and _same_file(session.path, path):
             return True
+        library = self.window.library
         try:
-            project = load_project(path, self.window.library)
+            # In a worker (with progress and Cancel when it lasts), after the open project's
+            # recovery copy is up to date: a file that crashes a library costs nothing.
+            project = run_in_background(
+                self.window,
+                self.tr("Opening “{name}”…").format(name=path.name),
+                lambda: load_project(path, library),
+                after=self.autosaver.save_before_risk(),
+            )
+        except TaskCancelled:
+            return False
         except StudioError as err:
             self.window.show_error(str(err))
             if not path.exists():
@@ -167,6 +179,7 @@ class FileController(QObject):
             return False
         if not self.window.close_session():
             return False
+        remove_interrupted_saves(project.path or path)
         self.window.open_session(EditorSession(project))
         self._remember(project.path or path)
         return True
@@ -342,7 +355,7 @@ class FileController(QObject):
             return None
         from studio.ui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(session, self.window.settings, self.window)
+        dialog = ExportDialog(session, self.window.settings, self.window, before_risk=self.autosaver.save_before_risk)
         self._dialogs["export"] = dialog
         dialog.open()
         return dialog

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from studio.model.errors import StudioError
 from studio.model.template import localize
 from studio.render.qt import qpainter_path, render_image
 from studio.ui.session import EditorSession
@@ -133,7 +132,7 @@ class AreaStrip(QListWidget):
         dpi = scale * 25.4 * dpr
         try:
             image = render_image(session.document.scene(area_id), dpi=dpi)
-        except StudioError:
+        except Exception:  # a layer that cannot be drawn: a pink tile (the canvas says why)
             image = QImage(
                 max(1, round(page.width * scale * dpr)),
                 max(1, round(page.height * scale * dpr)),

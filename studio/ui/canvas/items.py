@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from studio.model.design import AnyLayer, ShapeLayer, Transform
@@ -106,6 +106,10 @@ class LayerItem(QGraphicsItem):
         self.local_bounds: Rect | None = None
         """Bounds of the content in the layer's own frame (unchanged by moves, turns and scales)."""
         self.error: str | None = None
+        self.paint_error: str | None = None
+        """Why the layer could not be drawn (it is shown as a crossed box until laid out again)."""
+        self.name = ""
+        """The layer's name, for messages."""
         self.locked = False
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
@@ -123,6 +127,8 @@ class LayerItem(QGraphicsItem):
         hollow = isinstance(layer, ShapeLayer) and layer.fill is None and layer.shape != "line"
         self._hollow = (layer.stroke.width if layer.stroke is not None else 0.0) if hollow else None  # type: ignore[union-attr]
         self.error = str(result.error) if result.error is not None else None
+        self.paint_error = None
+        self.name = layer.display_name()
         self._dl = DisplayList(area_id=area.id, trim=area.trim_rect, page=area.bleed_rect(), items=result.items)
         self.bounds = result.bounds
         try:
@@ -188,8 +194,39 @@ class LayerItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        if self.paint_error is not None:
+            self._paint_failed(painter)
+            return
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        draw_display_list(painter, self._dl, pixel_scale=max(scale, 1e-3))
+        painter.save()
+        try:
+            draw_display_list(painter, self._dl, pixel_scale=max(scale, 1e-3))
+        except Exception as error:  # a library failing on one layer must not take the editor down
+            self.paint_error = f"{type(error).__name__}: {error}"[:300]
+            painter.restore()
+            painter.save()
+            self._paint_failed(painter)
+            scene = self.scene()
+            report = getattr(scene, "paint_failed", None)
+            if report is not None:
+                report.emit(self.layer_id, self.name, self.paint_error)
+        finally:
+            painter.restore()
+
+    def _paint_failed(self, painter: QPainter) -> None:
+        """A crossed, hatched box where the layer is, so that it can still be selected and deleted."""
+        box = self.bounds
+        if box is None:
+            return
+        rect = qrect(box)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(style.ERROR, 0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.ERROR, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(rect)
+        painter.drawLine(rect.topLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomLeft())
 
 
 class PageItem(QGraphicsItem):

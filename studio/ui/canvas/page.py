@@ -40,10 +40,14 @@ class PageScene(QGraphicsScene):
         Some layer item was laid out again, moved, added or removed (the overlay follows).
     layout_failed(str)
         A layer could not be drawn (a missing asset, an unreadable font); the message says why.
+    paint_failed(str, str, str)
+        Drawing a layer raised an error (layer id, layer name, reason); emitted from inside a
+        paint, so receivers must connect with a queued connection.
     """
 
     layers_changed = Signal()
     layout_failed = Signal(str)
+    paint_failed = Signal(str, str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
