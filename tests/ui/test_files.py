@@ -480,3 +480,23 @@ def test_discarding_from_a_second_window_spares_a_copy_being_recovered(qtbot, tm
     )
     assert errors == ["“honey” is being recovered in another Studio window."]
     second.close()
+
+
+def test_opening_a_project_removes_what_interrupted_saves_left_beside_it(tmp_path, window):
+    import os
+    import time
+
+    project = load_project(JAR_NAME, TemplateLibrary.default())
+    target = tmp_path / "honey.studio"
+    save_project(project, target)
+    abandoned = tmp_path / ".honey.studio.0123456789ab.tmp"  # a save killed two hours ago
+    abandoned.write_bytes(b"half a project")
+    past = time.time() - 7200
+    os.utime(abandoned, (past, past))
+    recent = tmp_path / ".honey.studio.ba9876543210.tmp"  # perhaps another Studio saving right now
+    recent.write_bytes(b"being written")
+    someone_elses = tmp_path / ".other.studio.0123456789ab.tmp"
+    someone_elses.write_bytes(b"not ours")
+    os.utime(someone_elses, (past, past))
+    assert window.open_path(target)  # type: ignore[attr-defined]
+    assert not abandoned.exists() and recent.exists() and someone_elses.exists()

@@ -54,7 +54,7 @@ class CanvasController:
         self.window = window
         self.editor = editor
         self.view = editor.view
-        self.view.error_handler = window.show_error
+        self.view.error_handler = lambda message: window.show_error(message)
         self.view.before_risk = self._before_risk
         self.view.context_menu_actions = self._context_entries
         self.view.page.layout_failed.connect(lambda message: window.status(message))
