@@ -8,6 +8,7 @@ this module reads it defensively (nothing is ever extracted to disk) and writes 
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ from pydantic import ValidationError
 from studio.io import limits
 from studio.io._json import parse_object
 from studio.io._zip import open_archive
-from studio.io.assets import AssetStore
+from studio.io.assets import AssetStore, content_ref
 from studio.io.migrations import migrate
 from studio.io.templates import TemplateLibrary
 from studio.model.design import AreaDesign, Design, ImageLayer, VectorLayer
@@ -259,14 +260,14 @@ class ProjectSnapshot:
     """What :func:`save_project` writes, taken at one moment and independent of later edits.
 
     Taking it is cheap (the design as plain JSON data, and references to the assets' immutable
-    bytes); writing it (:func:`write_snapshot`) is the slow part, and may run in another thread
-    while the design is being edited.
+    bytes); the slow part (naming assets by their content, compressing, writing) is left to
+    :func:`write_snapshot`, which may run in another thread while the design is being edited.
     """
 
     document: dict[str, Any]
-    """The design as JSON data, asset references already renamed to their content names."""
-    blobs: Mapping[str, bytes]
-    """Content name to bytes, for every asset the design uses."""
+    """The design as JSON data, asset references as the design has them."""
+    assets: Mapping[str, tuple[bytes, str]]
+    """Each asset reference the design uses: the bytes to store and their file extension."""
     thumbnail_png: bytes | None = None
 
 
@@ -280,31 +281,33 @@ def snapshot_project(project: Project, *, thumbnail_png: bytes | None = None) ->
     """
     if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValueError("thumbnail_png is not a PNG image")
-    renames: dict[str, str] = {}
-    blobs: dict[str, bytes] = {}
-    for ref in sorted(project.design.assets()):
-        stored, data = project.assets.stored(ref)
-        renames[ref] = stored
-        blobs[stored] = data
-    document = project.design.model_dump(mode="json")
-    _rename_assets(document, renames)
-    return ProjectSnapshot(document, blobs, thumbnail_png)
+    assets = {ref: project.assets.stored_data(ref) for ref in sorted(project.design.assets())}
+    return ProjectSnapshot(project.design.model_dump(mode="json"), assets, thumbnail_png)
 
 
 def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
-    """Write a snapshot to ``path`` as a ``.studio`` archive, atomically (see :func:`save_project`).
+    """Write a snapshot to ``path`` as a ``.studio`` archive, atomically, as :func:`save_project` does.
 
     Raises
     ------
     StudioError
         When the file cannot be written (naming it).
     """
-    text = json.dumps(snapshot.document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    renames: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
+    for ref, (data, extension) in snapshot.assets.items():
+        stored = content_ref(data, extension)
+        renames[ref] = stored
+        blobs[stored] = data
+    document = copy.deepcopy(snapshot.document)
+    _rename_assets(document, renames)
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    # The same members as save_project writes.
     members: list[tuple[str, bytes, int]] = [
         ("mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED),
         (DESIGN_MEMBER, text.encode("utf-8"), zipfile.ZIP_DEFLATED),
     ]
-    for ref, data in sorted(snapshot.blobs.items()):
+    for ref, data in sorted(blobs.items()):
         ext = ref.rsplit(".", 1)[-1]
         members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
     if snapshot.thumbnail_png is not None:
