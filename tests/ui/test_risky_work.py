@@ -346,3 +346,21 @@ def test_saving_while_a_copy_is_written_leaves_no_copy_behind(editor, monkeypatc
 def test_no_dialog_is_left_open(editor):
     window, _errors = editor
     assert [d for d in window.findChildren(QDialog) if d.isVisible()] == []
+
+
+def test_an_export_that_a_library_fails_on_names_the_layer(editor, tmp_path, qtbot):
+    window, _errors = editor
+    session = window.session
+    ref = session.project.assets.add_file(hostile_files(tmp_path)[2])
+    session.add_layer(VectorLayer(asset=ref, width=40, height=40, name="Vast drawing"))
+    dialog = window.files.export_dialog()
+    dialog.set_format("png")
+    target = tmp_path / "label.png"
+    dialog.set_output_path(target)
+    with qtbot.waitSignal(dialog.failed, timeout=120_000) as failed:
+        dialog.start_export()
+    message = failed.args[0]
+    assert message.startswith("label.png: the layer “Vast drawing” cannot be drawn (its size or scale is out of range)")
+    assert message.endswith("nothing was written.") and not target.exists()
+    assert window.isVisible() and window.session is session
+    dialog.close()

@@ -22,6 +22,7 @@ from studio.model.template import PrintArea
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 from studio.render.qt import draw_display_list, qpainter_path
 from studio.render.scene import Document, LayerResult, lay_out_layers
+from studio.ui.session import failure_reason
 
 from . import style
 
@@ -202,7 +203,7 @@ class LayerItem(QGraphicsItem):
         try:
             draw_display_list(painter, self._dl, pixel_scale=max(scale, 1e-3))
         except Exception as error:  # a library failing on one layer must not take the editor down
-            self.paint_error = f"{type(error).__name__}: {error}"[:300]
+            self.paint_error = failure_reason(error)
             painter.restore()
             painter.save()
             self._paint_failed(painter)
