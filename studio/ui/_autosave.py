@@ -143,6 +143,7 @@ def list_autosaves(folder: Path | None = None) -> list[Autosave]:
         files = sorted(folder.glob("*.studio"))
     except OSError:
         return []
+    _remove_abandoned_writes(folder)
     found = []
     for file in files:
         if not file.is_file() or file.name.startswith(".") or _owned_elsewhere(file.with_suffix(".lock")):
@@ -150,6 +151,16 @@ def list_autosaves(folder: Path | None = None) -> list[Autosave]:
         found.append(_read_note(file))
     epoch = datetime.fromtimestamp(0, UTC)
     return sorted(found, key=lambda a: a.saved or epoch, reverse=True)
+
+
+def _remove_abandoned_writes(folder: Path) -> None:
+    """Delete half-written copies (``.<id>.pending.studio`` and its temporaries) whose writer is gone."""
+    with contextlib.suppress(OSError):
+        for path in folder.glob(".*.pending.studio*"):
+            copy_id = path.name[1:].split(".pending.studio", 1)[0]
+            if copy_id and not _owned_elsewhere(folder / f"{copy_id}.lock"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def load_autosave(autosave: Autosave, library: TemplateLibrary) -> Project:
@@ -377,13 +388,15 @@ class Autosaver(QObject):
         if isinstance(current, str) and current and current in self._locks:
             return current
         folder = autosave_dir()
-        while True:
+        for _attempt in range(8):
             new_id = new_autosave_id()
             if (folder / f"{new_id}.studio").exists():
                 continue
             lock = claim_autosave(new_id, folder)
             if lock is not None:
                 break
+        else:
+            raise StudioError(f"{folder}: cannot hold recovery copies (no lock file can be made there).")
         self._locks[new_id] = lock
         session.setProperty(_ID_PROPERTY, new_id)
         return new_id

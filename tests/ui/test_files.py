@@ -500,3 +500,22 @@ def test_opening_a_project_removes_what_interrupted_saves_left_beside_it(tmp_pat
     os.utime(someone_elses, (past, past))
     assert window.open_path(target)  # type: ignore[attr-defined]
     assert not abandoned.exists() and recent.exists() and someone_elses.exists()
+
+
+def test_a_copy_half_written_when_studio_died_is_removed(qtbot):
+    folder = autosave_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = folder / ".dead-copy.pending.studio"
+    dead.write_bytes(b"half a copy")
+    (folder / ".dead-copy.pending.studio.0123456789ab.tmp").write_bytes(b"half of half")
+    (folder / "dead-copy.lock").write_text(f"{2**22 + 12345}\nstudio\n{QSysInfo.machineHostName()}\n")
+    busy = folder / ".busy-copy.pending.studio"
+    busy.write_bytes(b"being written")
+    held = QLockFile(str(folder / "busy-copy.lock"))
+    assert held.tryLock(0)
+    try:
+        assert list_autosaves() == []
+        assert not dead.exists() and busy.exists()
+        assert sorted(p.name for p in folder.iterdir()) == [".busy-copy.pending.studio", "busy-copy.lock"]
+    finally:
+        held.unlock()
