@@ -58,6 +58,12 @@ class Transform(_Evented):
             raise ValueError("scale must not be zero")
         return self
 
+    def moved(self, dx: float, dy: float) -> Transform:
+        """The same transform, its centre moved by ``(dx, dy)`` mm."""
+        return Transform(
+            x=self.x + dx, y=self.y + dy, rotation=self.rotation, scale_x=self.scale_x, scale_y=self.scale_y
+        )
+
     def to_affine(self) -> Affine:
         return (
             Affine.translation(self.x, self.y)
@@ -238,6 +244,16 @@ class Design(_Evented):
         return self
 
     def area(self, area_id: str) -> AreaDesign:
+        """The content of an area; an empty one, not stored, when nothing was placed there yet.
+
+        Reading never changes the design: commands that put something on a new area call
+        :meth:`ensure_area`, inside the undo stack.
+        """
+        content = self.areas.get(area_id)
+        return content if content is not None else AreaDesign()
+
+    def ensure_area(self, area_id: str) -> AreaDesign:
+        """The content of an area, added to the design (with a model event) when it is new."""
         if area_id not in self.areas:
             self.areas = {**self.areas, area_id: AreaDesign()}
         return self.areas[area_id]

@@ -150,7 +150,7 @@ def run_in_background(
     show_later.setSingleShot(True)
     show_later.timeout.connect(dialog.show)
     _RUNNING.add(task)  # type: ignore[arg-type]
-    task.signals.finished.connect(lambda: _RUNNING.discard(task))  # type: ignore[arg-type]
+    task.signals.finished.connect(lambda: _RUNNING.discard(task))
     pool().start(task)
     if not task.done.is_set():
         show_later.start(SHOW_AFTER_MS)

@@ -126,8 +126,8 @@ def test_double_click_adds_a_vector_layer_and_undo_removes_it(make_window, qtbot
     session = session_for("jar-name")
     window.open_session(session)
     browser = browser_of(window)
-    assert window.actions["insert.clipart"].isEnabled()
-    window.actions["insert.clipart"].trigger()
+    assert window.action_registry["insert.clipart"].isEnabled()
+    window.action_registry["insert.clipart"].trigger()
     assert browser.dock.isVisible()
     panel = browser.panel
     panel.search.setText("two hearts")
@@ -150,6 +150,24 @@ def test_double_click_adds_a_vector_layer_and_undo_removes_it(make_window, qtbot
     assert session.selection == [added.id]
     session.undo()
     assert [layer.id for layer in session.layers()] == [layer.id for layer in before]
+
+
+def test_a_single_click_adds_the_drawing(make_window, qtbot) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    session = session_for("jar-name")
+    window.open_session(session)
+    window.action_registry["insert.clipart"].trigger()
+    panel = browser_of(window).panel
+    panel.search.setText("two hearts")
+    view = panel.view
+    index = view.model().index(0, 0)
+    qtbot.waitUntil(lambda: view.visualRect(index).isValid() and view.isVisible())
+    count = len(session.layers())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    assert len(session.layers()) == count + 1
+    assert isinstance(session.layers()[-1], VectorLayer)
 
 
 def test_enter_in_the_search_adds_the_first_match(make_window) -> None:
@@ -192,5 +210,5 @@ def test_thumbnails_are_rendered_off_the_gui_thread(make_window, qtbot) -> None:
 
 def test_without_a_project_clipart_cannot_be_inserted(make_window) -> None:
     window = make_window()
-    assert not window.actions["insert.clipart"].isEnabled()
+    assert not window.action_registry["insert.clipart"].isEnabled()
     assert not browser_of(window).dock.isVisible()

@@ -11,13 +11,23 @@ import json
 import shutil
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from studio.commands import AddLayer, RemoveLayers, ReorderLayer, SetLayerProperties
+from studio.commands import (
+    AddLayer,
+    AlignLayers,
+    DistributeLayers,
+    GroupLayers,
+    RemoveLayers,
+    ReorderLayer,
+    SetLayerProperties,
+    UngroupLayer,
+)
 from studio.model.color import Color
 from studio.model.design import AnyLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
 from studio.model.errors import StudioError
@@ -26,7 +36,6 @@ from studio.ui.main_window import MainWindow
 from studio.ui.session import EditorSession
 
 from .clipboard import MIME_TYPE, layers_from_mime, layers_to_mime, pasted_image_path
-from .commands import AlignLayers, DistributeLayers, GroupLayers, UngroupLayer
 from .editor import CanvasEditor
 from .view import IMPORTABLE
 
@@ -45,6 +54,15 @@ def _flag(value: object, default: bool) -> bool:
     if isinstance(value, str):
         return value.lower() in ("true", "1", "yes")
     return bool(value)
+
+
+def readable_on(background: str) -> str:
+    """Near-black or white, whichever reads better on ``background`` (#RRGGBB), by WCAG luminance."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Contrast with white is (1.05) / (L + 0.05), with near-black (L + 0.05) / 0.0621: pick the larger.
+    return "#FFFFFF" if 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.0621 else "#1E1E1E"
 
 
 class CanvasController:
@@ -88,7 +106,7 @@ class CanvasController:
 
     # -- binding ------------------------------------------------------------------------------
     def _bind(self) -> None:
-        a = self.window.actions
+        a = self.window.action_registry
         has = self._has_session
         sel = self._has_selection
         bind: list[tuple[str, Callable[[], object], Callable[[], bool] | None]] = [
@@ -98,7 +116,7 @@ class CanvasController:
             ("edit.duplicate", self.duplicate, sel),
             ("edit.delete", self.delete, sel),
             ("edit.select_all", self.select_all, has),
-            ("edit.deselect", lambda: self.session and self.session.select([]), sel),
+            ("edit.deselect", self._deselect, sel),
             ("insert.text", self.insert_text, has),
             ("insert.image", self.insert_image, has),
             ("insert.rectangle", lambda: self.insert_shape("rectangle"), has),
@@ -122,7 +140,7 @@ class CanvasController:
             ("view.snap", self._toggle_snap, has),
         ]
         for edge in ("left", "hcenter", "right", "top", "vcenter", "bottom"):
-            bind.append((f"arrange.align_{edge}", lambda e=edge: self.align(e), sel))
+            bind.append((f"arrange.align_{edge}", partial(self.align, edge), sel))
         bind.append(("arrange.distribute_h", lambda: self.distribute("h"), lambda: len(self._movable()) >= 3))
         bind.append(("arrange.distribute_v", lambda: self.distribute("v"), lambda: len(self._movable()) >= 3))
         for action_id, handler, enabled in bind:
@@ -141,7 +159,7 @@ class CanvasController:
         a["insert.line"].setToolTip(QCoreApplication.translate("Canvas", "Add a line (L)"))
 
     def _build_zoom_menu(self) -> None:
-        a = self.window.actions
+        a = self.window.action_registry
         menu = QMenu(self.editor.zoom_button)
         menu.setAccessibleName(QCoreApplication.translate("Canvas", "Zoom"))
         for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_fit", "view.zoom_actual"):
@@ -165,7 +183,7 @@ class CanvasController:
     def _sync_lock(self) -> None:
         session = self.session
         locked = bool(session and session.selected_layers() and all(x.locked for x in session.selected_layers()))
-        self.window.actions["arrange.lock"].setChecked(locked)
+        self.window.action_registry["arrange.lock"].setChecked(locked)
 
     # -- enablement ---------------------------------------------------------------------------
     def _has_session(self) -> bool:
@@ -289,6 +307,10 @@ class CanvasController:
         if session is not None and session.selection:
             session.push(RemoveLayers(session.selection))
 
+    def _deselect(self) -> None:
+        if self.session is not None:
+            self.session.select([])
+
     def select_all(self) -> None:
         session = self.session
         if session is not None:
@@ -296,9 +318,20 @@ class CanvasController:
 
     # -- insert -------------------------------------------------------------------------------
     def _add_text(self, session: EditorSession, text: str) -> TextLayer:
-        cx, cy = session.area.safe_rect.center
+        safe = session.area.safe_rect
+        cx, cy = safe.center
+        # Sized to the area (a heel tab is not a t-shirt) and coloured to read on what it is printed on.
+        size_mm = min(0.6 * safe.width / max(1, len(text)) * 2.0, 0.2 * safe.height)
+        size = round(min(max(size_mm * 72 / 25.4, 6.0), 144.0))
+        background = session.design.area(session.area_id).background
+        under = background.hex if background is not None else self.view.page.substrate().name()
         layer = TextLayer(
-            text=text, font_family="Inter", font_style="Regular", size=24.0, transform=Transform(x=cx, y=cy)
+            text=text,
+            font_family="Inter",
+            font_style="Regular",
+            size=float(size),
+            color=Color(hex=readable_on(under)),
+            transform=Transform(x=cx, y=cy),
         )
         session.add_layer(layer)
         return layer
@@ -465,13 +498,13 @@ class CanvasController:
 
     # -- view ---------------------------------------------------------------------------------
     def _apply_view_flags(self) -> None:
-        a = self.window.actions
-        self.view.page.guides.setVisible(a["view.guides"].isChecked() and self.view.page.page.isVisible())
+        a = self.window.action_registry
+        self.view.page.set_guides_wanted(a["view.guides"].isChecked())
         self.editor.set_rulers_visible(a["view.rulers"].isChecked())
         self.view.snapping = a["view.snap"].isChecked()
 
     def _toggle(self, action_id: str, key: str) -> None:
-        self.window.settings.set_value(f"canvas/{key}", self.window.actions[action_id].isChecked())
+        self.window.settings.set_value(f"canvas/{key}", self.window.action_registry[action_id].isChecked())
         self._apply_view_flags()
 
     def _toggle_guides(self) -> None:
@@ -489,7 +522,7 @@ class CanvasController:
 
     # -- context menu -------------------------------------------------------------------------
     def _context_entries(self, on_layer: bool) -> list[QAction | None]:
-        a = self.window.actions
+        a = self.window.action_registry
         if not on_layer:
             return [a["edit.paste"], a["edit.select_all"], None, a["view.zoom_fit"], a["view.zoom_actual"]]
         ids = [

@@ -496,8 +496,8 @@
         <translation>Clipart</translation>
     </message>
     <message>
-        <source>Double-click a drawing to add it to the design, or drag it onto the canvas.</source>
-        <translation>Double-cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
+        <source>Click a drawing to add it to the design, or drag it onto the canvas.</source>
+        <translation>Cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
     </message>
     <message>
         <source>No clipart matches this search.</source>
@@ -1624,11 +1624,11 @@
     <name>Preflight</name>
     <message>
         <source>the image prints at {dpi} DPI, under {minimum}: it will look pixelated.</source>
-        <translation>l’image s’imprime à {dpi} ppp, moins de {minimum} : elle paraîtra pixelisée.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp, moins de {minimum}&#xa0;: elle paraîtra pixelisée.</translation>
     </message>
     <message>
         <source>the image prints at {dpi} DPI; {good} is recommended.</source>
-        <translation>l’image s’imprime à {dpi} ppp ; {good} ppp sont recommandés.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp&#xa0;; {good}&#xa0;ppp sont recommandés.</translation>
     </message>
     <message>
         <source>it lies entirely outside the print area and will not print.</source>
@@ -1636,15 +1636,15 @@
     </message>
     <message>
         <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
-        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu ; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
+        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu&#xa0;; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
     </message>
     <message>
         <source>the text leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>le texte sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupé.</translation>
+        <translation>le texte sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupé.</translation>
     </message>
     <message>
         <source>the art leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>l’illustration sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupée.</translation>
+        <translation>l’illustration sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupée.</translation>
     </message>
     <message>
         <source>the font {font} has no glyph for {chars}.</source>
@@ -1676,7 +1676,7 @@
     </message>
     <message>
         <source>Layer “{layer}”: {problem}</source>
-        <translation>Calque « {layer} » : {problem}</translation>
+        <translation>Calque «&#xa0;{layer}&#xa0;»&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
