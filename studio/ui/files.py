@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from studio.export.document import document_for
 from studio.io.assets import AssetStore
 from studio.io.leftovers import remove_interrupted_saves
 from studio.io.project import Project, load_project, new_design
@@ -33,6 +34,7 @@ from studio.ui.session import EditorSession
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
+    from studio.io.templates import TemplateLibrary
     from studio.ui.dialogs.export import ExportDialog
     from studio.ui.dialogs.preferences import PreferencesDialog
     from studio.ui.dialogs.recovery import RecoveryDialog
@@ -161,10 +163,10 @@ class FileController(QObject):
         try:
             # In a worker (with progress and Cancel when it lasts), after the open project's
             # recovery copy is up to date: a file that crashes a library costs nothing.
-            project = run_in_background(
+            project, layouts = run_in_background(
                 self.window,
                 self.tr("Opening “{name}”…").format(name=path.name),
-                lambda: load_project(path, library),
+                lambda: _load_and_lay_out(path, library),
                 after=self.autosaver.save_before_risk(),
             )
         except TaskCancelled:
@@ -180,7 +182,9 @@ class FileController(QObject):
         if not self.window.close_session():
             return False
         remove_interrupted_saves(project.path or path)
-        self.window.open_session(EditorSession(project))
+        session = EditorSession(project)
+        session.prepared_layouts = layouts
+        self.window.open_session(session)
         self._remember(project.path or path)
         return True
 
@@ -440,6 +444,23 @@ class FileController(QObject):
         elif kind == QEvent.Type.LanguageChange:
             self.rebuild_recent_menu()
         return False
+
+
+def _load_and_lay_out(path: Path, library: TemplateLibrary) -> tuple[Project, dict[str, object]]:
+    """Read a project and lay out the layers of its first print area (in a worker thread).
+
+    A large design then costs the GUI thread little more than creating the canvas items.
+    """
+    project = load_project(path, library)
+    layouts: dict[str, object] = {}
+    area = project.design.areas.get(project.template.print_areas[0].id)
+    if area is not None:
+        from studio.ui.canvas.items import prepare_layout
+
+        document = document_for(project, name=path.stem)
+        for layer in area.layers:
+            layouts[layer.id] = prepare_layout(document, layer)  # type: ignore[arg-type]
+    return project, layouts
 
 
 def _same_file(a: Path, b: Path) -> bool:

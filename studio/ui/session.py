@@ -64,6 +64,9 @@ class EditorSession(QObject):
         self._area_id = project.template.print_areas[0].id
         self._selection: list[str] = []
         self._was_modified = False
+        self.prepared_layouts: dict[str, object] = {}
+        """Layer id to a layout made ahead of time by whoever opened the project (the canvas's
+        :class:`~studio.ui.canvas.items.PreparedLayout`); the canvas takes them on first show."""
         self.stack.changed.connect(self._on_stack_changed)
 
     # -- what is open -----------------------------------------------------------------------

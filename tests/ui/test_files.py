@@ -411,7 +411,7 @@ def test_a_crash_copy_survives_decide_later_and_a_new_session_of_the_same_projec
     # Saving the project and closing it never touch the copy nobody decided about.
     window.session.save()
     assert not copy.exists()
-    window.actions["file.close"].trigger()
+    window.action_registry["file.close"].trigger()
     assert crash_copy.read_bytes() == crash_bytes
     assert [a.id for a in list_autosaves()] == [crash_id]
 

@@ -89,7 +89,7 @@ def test_insert_image_refuses_drawings_no_library_can_draw_and_keeps_the_work(ed
     before = [layer.id for layer in session.layers()]
     for path in hostile_files(tmp_path):
         monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, p=path: ([str(p)], ""))
-        window.actions["insert.image"].trigger()
+        window.action_registry["insert.image"].trigger()
         view = window.findChild(CanvasView)
         view.viewport().grab()  # paint the canvas, as the screen would
         QApplication.processEvents()
@@ -364,3 +364,32 @@ def test_an_export_that_a_library_fails_on_names_the_layer(editor, tmp_path, qtb
     assert message.endswith("nothing was written.") and not target.exists()
     assert window.isVisible() and window.session is session
     dialog.close()
+
+
+def test_opening_lays_out_the_design_in_the_worker(make_window, monkeypatch, qtbot):
+    from studio.ui.canvas import items as canvas_items
+    from studio.ui.canvas import page as canvas_page
+
+    threads: list[threading.Thread] = []
+    real = canvas_items.lay_out_layer
+
+    def recording(document, layer):
+        threads.append(threading.current_thread())
+        return real(document, layer)
+
+    monkeypatch.setattr(canvas_items, "lay_out_layer", recording)  # what the opening worker uses
+    monkeypatch.setattr(canvas_page, "lay_out_layer", recording)  # what the canvas uses by itself
+    window = make_window()
+    window.show()
+    assert window.open_path(JAR_NAME)
+    layers = window.session.layers()
+    assert len(threads) == len(layers) > 5
+    assert all(thread is not threading.main_thread() for thread in threads)
+    view = window.findChild(CanvasView)
+    shown = {item.layer_id: item for item in view.page.items() if isinstance(item, LayerItem)}
+    assert set(shown) == {layer.id for layer in layers}
+    assert all(shown[layer.id].local_bounds is not None for layer in layers)
+    # Later edits are laid out by the canvas as before.
+    window.session.push(SetVariable("name", "Margaux"))
+    view.page.flush()
+    assert any(thread is threading.main_thread() for thread in threads)

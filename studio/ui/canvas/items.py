@@ -9,6 +9,7 @@ drag), the item is given the difference as its own transform and nothing is laid
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -26,7 +27,17 @@ from studio.ui.session import failure_reason
 
 from . import style
 
-__all__ = ["GuidesItem", "LayerItem", "PageItem", "VeilItem", "lay_out_layer", "qrect", "qtransform"]
+__all__ = [
+    "GuidesItem",
+    "LayerItem",
+    "PageItem",
+    "PreparedLayout",
+    "VeilItem",
+    "lay_out_layer",
+    "prepare_layout",
+    "qrect",
+    "qtransform",
+]
 
 
 def qtransform(m: Affine) -> QTransform:
@@ -50,6 +61,29 @@ def lay_out_layer(document: Document, layer: AnyLayer) -> LayerResult:
     if results:
         return results[0]
     return LayerResult(layer, [], None, [])
+
+
+@dataclass(frozen=True)
+class PreparedLayout:
+    """A layer laid out ahead of time (in the worker that opened its project), ready for an item."""
+
+    layer: AnyLayer
+    result: LayerResult
+    local_bounds: Rect | None
+
+
+def prepare_layout(document: Document, layer: AnyLayer) -> PreparedLayout:
+    """Lay out ``layer`` and measure it as :meth:`LayerItem.set_layout` would; safe in a worker thread."""
+    result = lay_out_layer(document, layer)
+    return PreparedLayout(layer, result, _measure(result, layer.transform.to_affine()))
+
+
+def _measure(result: LayerResult, base: Affine) -> Rect | None:
+    try:
+        inv = base.inverse()
+    except ValueError:
+        inv = Affine()
+    return _local_bounds(result.items, inv) if result.items else None
 
 
 def _local_bounds(items: list[Item], inv: Affine) -> Rect | None:
@@ -116,8 +150,11 @@ class LayerItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     # -- content ------------------------------------------------------------------------------
-    def set_layout(self, result: LayerResult, area: PrintArea) -> None:
-        """Show a fresh layout of the layer (laid out with its current transform)."""
+    def set_layout(self, result: LayerResult, area: PrintArea, *, prepared: PreparedLayout | None = None) -> None:
+        """Show a fresh layout of the layer (laid out with its current transform).
+
+        ``prepared`` carries the measurements made with the layout, when it was made ahead of time.
+        """
         self.prepareGeometryChange()
         layer = result.layer
         self._base = layer.transform.to_affine()
@@ -132,11 +169,7 @@ class LayerItem(QGraphicsItem):
         self.name = layer.display_name()
         self._dl = DisplayList(area_id=area.id, trim=area.trim_rect, page=area.bleed_rect(), items=result.items)
         self.bounds = result.bounds
-        try:
-            inv = self._base.inverse()
-        except ValueError:
-            inv = Affine()
-        self.local_bounds = _local_bounds(result.items, inv) if result.items else None
+        self.local_bounds = prepared.local_bounds if prepared is not None else _measure(result, self._base)
         if self.local_bounds is None:
             # Empty text keeps a small target where it stands, so it can still be found and edited.
             self.local_bounds = Rect(-3.0, -3.0, 6.0, 6.0)
