@@ -76,10 +76,12 @@ class _Task(QRunnable, Generic[T]):
         self.after = after
         self.result: T | None = None
         self.error: BaseException | None = None
+        self.cancelled = False
         self.done = threading.Event()
         self.signals = _Signals()
 
     def run(self) -> None:
+        _current.task = self
         try:
             if self.after is not None:
                 self.after.wait()  # e.g. the recovery copy, before anything that could crash
@@ -90,6 +92,15 @@ class _Task(QRunnable, Generic[T]):
             self.done.set()
             with contextlib.suppress(RuntimeError):  # the caller is gone
                 self.signals.finished.emit()
+
+
+_current = threading.local()
+
+
+def cancelled() -> bool:
+    """Whether the user cancelled the task running in this thread (work may stop early)."""
+    task = getattr(_current, "task", None)
+    return task is not None and task.cancelled
 
 
 _POOL: QThreadPool | None = None
@@ -138,11 +149,12 @@ def run_in_background(
     loop = QEventLoop()
     task.signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog = ProgressDialog(label, parent)
-    cancelled = False
+    stopped = False
 
     def cancel() -> None:
-        nonlocal cancelled
-        cancelled = True
+        nonlocal stopped
+        stopped = True
+        task.cancelled = True  # seen by cancelled() in the worker
         loop.quit()
 
     dialog.cancelled.connect(cancel)
@@ -154,13 +166,13 @@ def run_in_background(
     pool().start(task)
     if not task.done.is_set():
         show_later.start(SHOW_AFTER_MS)
-        while not task.done.is_set() and not cancelled:
+        while not task.done.is_set() and not stopped:
             loop.exec()
     show_later.stop()
     dialog.cancelled.disconnect(cancel)
     dialog.hide()
     dialog.deleteLater()
-    if cancelled and not task.done.is_set():
+    if stopped and not task.done.is_set():
         raise TaskCancelled
     if task.error is not None:
         raise task.error

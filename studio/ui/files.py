@@ -29,6 +29,7 @@ from studio.resources import data_dir
 from studio.ui._autosave import Autosave, Autosaver, list_autosaves, load_autosave
 from studio.ui._start import StartPage, ui_language
 from studio.ui._tasks import TaskCancelled, run_in_background
+from studio.ui._tasks import cancelled as task_cancelled
 from studio.ui.session import EditorSession
 
 if TYPE_CHECKING:
@@ -459,6 +460,8 @@ def _load_and_lay_out(path: Path, library: TemplateLibrary) -> tuple[Project, di
 
         document = document_for(project, name=path.stem)
         for layer in area.layers:
+            if task_cancelled():
+                break  # nobody will use them: let the thread go
             layouts[layer.id] = prepare_layout(document, layer)  # type: ignore[arg-type]
     return project, layouts
 

@@ -393,3 +393,29 @@ def test_opening_lays_out_the_design_in_the_worker(make_window, monkeypatch, qtb
     window.session.push(SetVariable("name", "Margaux"))
     view.page.flush()
     assert any(thread is threading.main_thread() for thread in threads)
+
+
+def test_a_cancelled_opening_stops_laying_out(editor, monkeypatch, qtbot):
+    window, _errors = editor
+    from studio.ui.canvas import items as canvas_items
+
+    done: list[str] = []
+    real = canvas_items.prepare_layout
+
+    def slow(document, layer):
+        time.sleep(0.3)
+        done.append(layer.id)
+        return real(document, layer)
+
+    monkeypatch.setattr(canvas_items, "prepare_layout", slow)
+    QTimer.singleShot(700, lambda: window.findChild(ProgressDialog).cancel_button.click())
+    other = ROOT / "examples" / "jar-name" / "design.json"
+    window.session.stack.set_clean()
+    window.session.project.path = None  # so that the same file opens again
+    assert window.open_path(other) is False
+    count = len(done)
+    from studio.ui._tasks import wait_for_tasks
+
+    assert wait_for_tasks(30_000)
+    assert len(done) <= count + 1  # the worker stopped at the next layer
+    assert len(done) < len(load_project(other, TemplateLibrary.default()).design.areas["label"].layers)
