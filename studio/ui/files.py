@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from studio.export.document import document_for
 from studio.io.assets import AssetStore
-from studio.io.leftovers import remove_interrupted_saves
-from studio.io.project import Project, load_project, new_design
+from studio.io.project import Project, clean_stale_temporaries, load_project, new_design
 from studio.model.errors import StudioError
 from studio.model.template import Template
 from studio.resources import data_dir
@@ -182,7 +181,7 @@ class FileController(QObject):
             return False
         if not self.window.close_session():
             return False
-        remove_interrupted_saves(project.path or path)
+        clean_stale_temporaries(project.path or path)
         session = EditorSession(project)
         session.prepared_layouts = layouts
         self.window.open_session(session)
