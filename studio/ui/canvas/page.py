@@ -10,6 +10,7 @@ loop for changes made outside the undo stack.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -345,7 +346,11 @@ class PageScene(QGraphicsScene):
 
 
 def _connect(signal: Any, callback: Callable[..., Any]) -> _Disconnect:
-    signal.connect(callback)
+    with warnings.catch_warnings():
+        # psygnal warns when it holds a group's relay strongly instead of weakly; the page
+        # disconnects every callback itself, so a strong reference costs nothing.
+        warnings.filterwarnings("ignore", message="failed to create weakref", category=UserWarning)
+        signal.connect(callback)
 
     def off() -> None:
         with contextlib.suppress(Exception):
