@@ -128,7 +128,7 @@ def test_cancelling_a_long_import_adds_nothing_and_the_loop_keeps_turning(editor
     original = EditorSession.prepare_import
 
     def slow(self, path, **kw):
-        time.sleep(3.0)
+        time.sleep(6.0)
         return original(self, path, **kw)
 
     monkeypatch.setattr(EditorSession, "prepare_import", slow)
@@ -150,7 +150,7 @@ def test_cancelling_a_long_import_adds_nothing_and_the_loop_keeps_turning(editor
     elapsed = time.perf_counter() - started
     heartbeat.stop()
     assert added == [] and len(session.layers()) == before and errors == []
-    assert elapsed < 2.5  # back as soon as Cancel was pressed, not when the work ended
+    assert elapsed < 5.0  # back as soon as Cancel was pressed, not when the work ended
     # The progress dialog appeared (after its delay) and the event loop turned all along.
     assert len(ticks) >= 5 and max(b - a for a, b in itertools.pairwise(ticks)) < 1.0
 
