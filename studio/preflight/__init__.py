@@ -19,6 +19,7 @@ from studio.model.geometry import MM_PER_INCH, Rect
 from studio.model.template import PrintArea, localize
 from studio.render.display import DrawImage, DrawSvg, Group, Item
 from studio.render.scene import Document, LeafResult, lay_out_layers
+from studio.render.svgart import SvgReport, inspect_svg, raster_resolution
 
 Severity = Literal["error", "warning", "info"]
 """``error`` stops a print job, ``warning`` deserves a look, ``info`` only tells (it does not
@@ -72,6 +73,8 @@ TEMPLATES = {
     "empty-design": "nothing on this print area will print, and no other area of the design has anything either.",
     "svg-text": "the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.",
     "asset": "{error}",
+    "svg-raster": "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
+    "svg-unsupported": "the art uses {features}, which Studio cannot draw: every output shows the art without them.",
 }
 
 METHOD_NAMES = {
@@ -197,6 +200,13 @@ def _check_leaf(leaf: LeafResult, area: PrintArea, page: Rect, trim: Rect, add: 
         count = sum(_svg_text_count(item) for item in leaf.items)
         if count:
             add("warning", "svg-text", "svg-text", count=str(count))
+        for svg in _svgs(leaf.items):
+            report = _svg_report(svg)
+            if report.rasterised:
+                _, dpi = raster_resolution(svg.source.data, svg.source.view_box, max(svg.transform.scale_factors()))
+                add("info", "svg-raster", "svg-raster", dpi=f"{dpi:.0f}", reasons=", ".join(report.rasterised))
+            if report.unsupported:
+                add("warning", "svg-unsupported", "svg-unsupported", features=", ".join(report.unsupported))
     bounds = leaf.bounds
     if bounds is None:
         return False
@@ -300,6 +310,29 @@ def _image_dpis(items: list[Item]) -> list[float]:
             mm_per_px = max(item.transform.scale_factors())
             dpis.append(MM_PER_INCH / mm_per_px)
     return dpis
+
+
+def _svgs(items: list[Item]) -> list[DrawSvg]:
+    out: list[DrawSvg] = []
+    for item in items:
+        if isinstance(item, Group):
+            out.extend(_svgs(item.items))
+        elif isinstance(item, DrawSvg):
+            out.append(item)
+    return out
+
+
+_reports: dict[str, SvgReport] = {}
+
+
+def _svg_report(item: DrawSvg) -> SvgReport:
+    key = item.source.key
+    report = _reports.get(key)
+    if report is None:
+        if len(_reports) > 256:
+            _reports.clear()
+        report = _reports[key] = inspect_svg(item.source.data)
+    return report
 
 
 def _short_of_bleed(bounds: Rect, trim: Rect, page: Rect) -> list[str]:
