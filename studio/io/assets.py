@@ -233,16 +233,18 @@ class AssetStore:
 
         Images and fonts keep their bytes; a drawing is stored as its sanitised copy.
         """
+        data, extension = self.stored_data(ref)
+        return content_ref(data, extension), data
+
+    def stored_data(self, ref: str) -> tuple[bytes, str]:
+        """The bytes :meth:`stored` keeps for ``ref`` and their extension, without hashing them."""
         kind = self.kind(ref)
         if kind == "image":
             image = self.image(ref)
-            return content_ref(image.data, EXTENSIONS[image.format]), image.data
+            return image.data, EXTENSIONS[image.format]
         if kind == "svg":
-            data = self.svg(ref).data
-            return content_ref(data, "svg"), data
-        info = self.font_info(ref)
-        data = self.data(ref)
-        return content_ref(data, info.extension), data
+            return self.svg(ref).data, "svg"
+        return self.data(ref), self.font_info(ref).extension
 
     # -- helpers --------------------------------------------------------------------------------
     def _checked_data(self, ref: str, expected: AssetKind) -> bytes:

@@ -7,6 +7,7 @@ this module reads it defensively (nothing is ever extracted to disk) and writes 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ from studio.io import atomic, limits
 from studio.io._json import parse_object
 from studio.io._paths import shown
 from studio.io._zip import NotAnArchive, open_archive
-from studio.io.assets import AssetStore
+from studio.io.assets import AssetStore, content_ref
 from studio.io.atomic import atomic_replace
 from studio.io.migrations import migrate
 from studio.io.recovery import recovery_copies
@@ -468,6 +469,66 @@ def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = 
         members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
     if thumbnail_png is not None:
         members.append((THUMBNAIL_MEMBER, thumbnail_png, zipfile.ZIP_STORED))
+    _write_atomically(path, members)
+
+
+@dataclass(frozen=True)
+class ProjectSnapshot:
+    """What :func:`save_project` writes, taken at one moment and independent of later edits.
+
+    Taking it is cheap (the design as plain JSON data, and references to the assets' immutable
+    bytes); the slow part (naming assets by their content, compressing, writing) is left to
+    :func:`write_snapshot`, which may run in another thread while the design is being edited.
+    """
+
+    document: dict[str, Any]
+    """The design as JSON data, asset references as the design has them."""
+    assets: Mapping[str, tuple[bytes, str]]
+    """Each asset reference the design uses: the bytes to store and their file extension."""
+    thumbnail_png: bytes | None = None
+
+
+def snapshot_project(project: Project, *, thumbnail_png: bytes | None = None) -> ProjectSnapshot:
+    """Take what :func:`save_project` would write, without writing it.
+
+    Raises
+    ------
+    StudioError
+        When an asset is missing or unusable.
+    """
+    if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValueError("thumbnail_png is not a PNG image")
+    assets = {ref: project.assets.stored_data(ref) for ref in sorted(project.design.assets())}
+    return ProjectSnapshot(project.design.model_dump(mode="json"), assets, thumbnail_png)
+
+
+def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
+    """Write a snapshot to ``path`` as a ``.studio`` archive, atomically, as :func:`save_project` does.
+
+    Raises
+    ------
+    StudioError
+        When the file cannot be written (naming it).
+    """
+    renames: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
+    for ref, (data, extension) in snapshot.assets.items():
+        stored = content_ref(data, extension)
+        renames[ref] = stored
+        blobs[stored] = data
+    document = copy.deepcopy(snapshot.document)
+    _rename_assets(document, renames)
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    # The same members as save_project writes.
+    members: list[tuple[str, bytes, int]] = [
+        ("mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED),
+        (DESIGN_MEMBER, text.encode("utf-8"), zipfile.ZIP_DEFLATED),
+    ]
+    for ref, data in sorted(blobs.items()):
+        ext = ref.rsplit(".", 1)[-1]
+        members.append((ref, data, zipfile.ZIP_STORED if ext in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED))
+    if snapshot.thumbnail_png is not None:
+        members.append((THUMBNAIL_MEMBER, snapshot.thumbnail_png, zipfile.ZIP_STORED))
     _write_atomically(path, members)
 
 

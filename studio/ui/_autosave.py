@@ -5,8 +5,14 @@ While a project has unsaved changes, a copy of it is saved every few seconds int
 came from. The user's own file is never touched. The copy is deleted when the project is saved or
 closed normally, so a copy that is still there when Studio starts is what a crash left behind.
 
-A lock file (``<id>.lock``) is held while a window owns a copy, so that a second Studio running
-at the same time does not offer to recover a project that is still open in the first one.
+Every editing session names its copy with an id of its own (never one derived from the project's
+file), and holds a lock file (``<id>.lock``) for it from the moment it takes the id: a copy left
+by a crash is therefore never overwritten by a later session of the same project, and a second
+Studio running at the same time neither offers nor deletes a copy that a live window owns. A copy
+left behind stays until the user recovers or discards it.
+
+The copy is written in a worker thread from a snapshot taken in the GUI thread
+(:func:`studio.io.project.snapshot_project`), so that a large project does not freeze editing.
 
 The functions of this module (:func:`list_autosaves`, :func:`write_autosave`,
 :func:`load_autosave`, :func:`discard_autosave`) know nothing of windows; :class:`Autosaver`
@@ -16,18 +22,18 @@ binds them to a window's open session.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import secrets
-import uuid
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from studio.io.project import Project, load_project, save_project
+from studio.io.project import Project, ProjectSnapshot, load_project, snapshot_project, write_snapshot
 from studio.io.templates import TemplateLibrary
 from studio.model.errors import StudioError
 from studio.resources import user_dir
@@ -47,7 +53,7 @@ class Autosave:
     """A recovery copy found on disk."""
 
     id: str
-    """Stable name of the copy: a digest of the original file's path, or a random id for a new project."""
+    """Name of the copy, unique to the editing session that wrote it."""
     file: Path
     """The ``.studio`` copy."""
     original: Path | None
@@ -68,15 +74,9 @@ class Autosave:
         return self.file.with_suffix(".lock")
 
 
-def autosave_id_for(path: Path | None) -> str:
-    """The id of the copy of a project: stable for a file, random for a project never saved."""
-    if path is None:
-        return "new-" + uuid.uuid4().hex[:12]
-    try:
-        key = str(path.resolve())
-    except OSError:
-        key = str(path.absolute())
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+def new_autosave_id() -> str:
+    """A fresh copy name: when it was taken, and random digits so that no two sessions share one."""
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(6)}"
 
 
 def write_autosave(
@@ -93,7 +93,7 @@ def write_autosave(
     project
         What to copy; ``project.path`` is recorded as the original file and left as it is.
     autosave_id
-        The copy's name (see :func:`autosave_id_for`).
+        The copy's name (see :func:`new_autosave_id`).
     title
         The project's name as the window shows it.
     folder
@@ -109,23 +109,31 @@ def write_autosave(
         When the copy cannot be written.
     """
     folder = folder or autosave_dir()
+    _make_folder(folder)
+    file = folder / f"{autosave_id}.studio"
+    # No thumbnail: a recovery copy should cost as little as possible while the user works.
+    write_snapshot(snapshot_project(project), file)
+    return _write_note(file, project.path, title, project.template.id)
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise StudioError(f"{folder}: cannot hold recovery copies ({err.strerror or err}).") from None
-    file = folder / f"{autosave_id}.studio"
-    # No thumbnail: a recovery copy should cost as little as possible while the user works.
-    save_project(project, file)
+
+
+def _write_note(file: Path, original: Path | None, title: str, template: str) -> Autosave:
     saved = datetime.now(UTC)
     note = {
         "format": NOTE_FORMAT,
-        "original": str(project.path) if project.path is not None else None,
+        "original": str(original) if original is not None else None,
         "title": title,
-        "template": project.template.id,
+        "template": template,
         "saved": saved.isoformat(timespec="seconds"),
     }
     _write_text_atomically(file.with_suffix(".json"), json.dumps(note, indent=2, ensure_ascii=False) + "\n")
-    return Autosave(autosave_id, file, project.path, title, saved, project.template.id)
+    return Autosave(file.stem, file, original, title, saved, template)
 
 
 def list_autosaves(folder: Path | None = None) -> list[Autosave]:
@@ -135,6 +143,7 @@ def list_autosaves(folder: Path | None = None) -> list[Autosave]:
         files = sorted(folder.glob("*.studio"))
     except OSError:
         return []
+    _remove_abandoned_writes(folder)
     found = []
     for file in files:
         if not file.is_file() or file.name.startswith(".") or _owned_elsewhere(file.with_suffix(".lock")):
@@ -142,6 +151,16 @@ def list_autosaves(folder: Path | None = None) -> list[Autosave]:
         found.append(_read_note(file))
     epoch = datetime.fromtimestamp(0, UTC)
     return sorted(found, key=lambda a: a.saved or epoch, reverse=True)
+
+
+def _remove_abandoned_writes(folder: Path) -> None:
+    """Delete half-written copies (``.<id>.pending.studio`` and its temporaries) whose writer is gone."""
+    with contextlib.suppress(OSError):
+        for path in folder.glob(".*.pending.studio*"):
+            copy_id = path.name[1:].split(".pending.studio", 1)[0]
+            if copy_id and not _owned_elsewhere(folder / f"{copy_id}.lock"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def load_autosave(autosave: Autosave, library: TemplateLibrary) -> Project:
@@ -157,11 +176,38 @@ def load_autosave(autosave: Autosave, library: TemplateLibrary) -> Project:
     return project
 
 
-def discard_autosave(autosave: Autosave) -> None:
-    """Delete a recovery copy, its note and its lock."""
-    for path in (autosave.file, autosave.note, autosave.lock):
-        with contextlib.suppress(OSError):
-            path.unlink()
+def discard_autosave(autosave: Autosave) -> bool:
+    """Delete a recovery copy, its note and its lock, unless a running Studio owns it.
+
+    Returns
+    -------
+    bool
+        False when the copy belongs to a window still open (it is left as it is).
+    """
+    lock = _new_lock(autosave.lock)
+    if not lock.tryLock(0):
+        return False
+    try:
+        for path in (autosave.file, autosave.note):
+            with contextlib.suppress(OSError):
+                path.unlink()
+    finally:
+        lock.unlock()  # removes the lock file
+    return True
+
+
+def claim_autosave(autosave_id: str, folder: Path | None = None) -> QLockFile | None:
+    """Take the lock of the copy ``autosave_id``: the caller owns the copy while it holds it.
+
+    Returns
+    -------
+    QLockFile or None
+        The held lock, or None when a running Studio owns the copy already.
+    """
+    folder = folder or autosave_dir()
+    _make_folder(folder)
+    lock = _new_lock(folder / f"{autosave_id}.lock")
+    return lock if lock.tryLock(0) else None
 
 
 def _read_note(file: Path) -> Autosave:
@@ -221,12 +267,76 @@ def _write_text_atomically(path: Path, text: str) -> None:
         raise StudioError(f"{path.name}: cannot be written ({err.strerror or err}).") from None
 
 
+class _CopySignals(QObject):
+    finished = Signal(object)
+
+
+class _CopyJob(QRunnable):
+    """Writes one snapshot as the copy ``file`` (in a worker thread).
+
+    The archive is first written beside the copy under a hidden name, then renamed over it while
+    holding ``guard``; :meth:`Autosaver.discard_current` deletes copies under the same guard after
+    marking jobs cancelled, so that a copy being written when the project is saved can never
+    reappear afterwards as if a crash had left it.
+    """
+
+    def __init__(
+        self,
+        snapshot: ProjectSnapshot,
+        file: Path,
+        original: Path | None,
+        title: str,
+        template: str,
+        guard: threading.Lock,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.snapshot = snapshot
+        self.file = file
+        self.original = original
+        self.title = title
+        self.template = template
+        self.guard = guard
+        self.cancelled = False
+        self.error: str | None = None
+        self.written: Path | None = None
+        self.done = threading.Event()
+        self.signals = _CopySignals()
+
+    def run(self) -> None:
+        pending = self.file.with_name(f".{self.file.stem}.pending.studio")
+        try:
+            if not self.cancelled:
+                write_snapshot(self.snapshot, pending)
+                with self.guard:
+                    if self.cancelled:
+                        pending.unlink(missing_ok=True)
+                    else:
+                        os.replace(pending, self.file)
+                        _write_note(self.file, self.original, self.title, self.template)
+                        self.written = self.file
+        except (StudioError, OSError) as err:
+            self.error = str(err)
+            with contextlib.suppress(OSError):
+                pending.unlink()
+        except Exception as err:  # a worker must never let an error escape into the thread pool
+            self.error = f"{self.file.name}: the recovery copy failed ({type(err).__name__}: {err})."
+            with contextlib.suppress(OSError):
+                pending.unlink()
+        finally:
+            self.done.set()
+            with contextlib.suppress(RuntimeError):  # the autosaver is gone (the window closed)
+                self.signals.finished.emit(self)
+
+
 class Autosaver(QObject):
     """Keeps a recovery copy of the window's open project while it has unsaved changes.
 
     The first change after a save (or after the last copy) starts a single-shot timer of
-    ``settings.autosave_seconds``; when it fires, :meth:`autosave_now` writes the copy. Saving the
-    project, undoing back to the saved state, or closing it normally deletes the copy.
+    ``settings.autosave_seconds``; when it fires, a snapshot of the project is taken and written
+    in a worker thread (:meth:`start_copy`). Saving the project, undoing back to the saved state,
+    or closing it normally deletes the copy. :meth:`save_before_risk` brings the copy up to date
+    before work that a faulty library could crash (an import, an export).
 
     Parameters
     ----------
@@ -238,13 +348,19 @@ class Autosaver(QObject):
         super().__init__(window)
         self._window = window
         self._session: EditorSession | None = None
-        self._lock: QLockFile | None = None
-        self._lock_id: str | None = None
+        self._locks: dict[str, QLockFile] = {}
+        self._guard = threading.Lock()
+        self._jobs: list[_CopyJob] = []
+        self._changes = 0
+        """Edits seen; a copy remembers how many it holds, so an unchanged project is not copied again."""
+        self._copied = -1
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # copies are written one after the other, in order
         self.last_error: str | None = None
         """The last copy that failed, in one sentence (copies fail quietly: the user is busy)."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.autosave_now)
+        self.timer.timeout.connect(self.start_copy)
         window.session_changed.connect(self._follow)  # type: ignore[attr-defined]
 
     # -- the session followed -----------------------------------------------------------------
@@ -252,6 +368,7 @@ class Autosaver(QObject):
         if self._session is not None and self._session is not session:
             self.discard_current()
         self._session = session
+        self._changes, self._copied = 0, -1
         if session is None:
             return
         session.design_changed.connect(self._on_design_changed)
@@ -260,20 +377,53 @@ class Autosaver(QObject):
             self._schedule()
 
     def autosave_id(self, session: EditorSession) -> str:
-        """The copy's id for ``session`` (assigned on first use, kept until the project is saved)."""
+        """The copy's id for ``session``: taken (with its lock) on first use, kept until the project is saved.
+
+        Raises
+        ------
+        StudioError
+            When the autosave folder cannot be created.
+        """
         current = session.property(_ID_PROPERTY)
-        if isinstance(current, str) and current:
+        if isinstance(current, str) and current and current in self._locks:
             return current
-        new_id = autosave_id_for(session.path)
+        folder = autosave_dir()
+        for _attempt in range(8):
+            new_id = new_autosave_id()
+            if (folder / f"{new_id}.studio").exists():
+                continue
+            lock = claim_autosave(new_id, folder)
+            if lock is not None:
+                break
+        else:
+            raise StudioError(f"{folder}: cannot hold recovery copies (no lock file can be made there).")
+        self._locks[new_id] = lock
         session.setProperty(_ID_PROPERTY, new_id)
         return new_id
 
-    @staticmethod
-    def adopt(session: EditorSession, autosave: Autosave) -> None:
-        """Make ``session`` (opened from ``autosave``) write its copies over that one."""
+    def adopt(self, session: EditorSession, autosave: Autosave) -> bool:
+        """Make ``session`` (opened from ``autosave``) own that copy, and lock it at once.
+
+        Returns
+        -------
+        bool
+            False when another running Studio owns the copy (the session is left alone).
+        """
+        lock = self._locks.get(autosave.id) or claim_autosave(autosave.id, autosave.file.parent)
+        if lock is None:
+            return False
+        self._locks[autosave.id] = lock
         session.setProperty(_ID_PROPERTY, autosave.id)
+        return True
+
+    def release(self, autosave_id: str) -> None:
+        """Let go of the copy ``autosave_id`` without deleting it (it stays to be recovered)."""
+        lock = self._locks.pop(autosave_id, None)
+        if lock is not None:
+            lock.unlock()
 
     def _on_design_changed(self) -> None:
+        self._changes += 1
         if self._session is not None and self._session.is_modified:
             self._schedule()
 
@@ -294,30 +444,80 @@ class Autosaver(QObject):
             return None
         return autosave_dir() / f"{self.autosave_id(self._session)}.studio"
 
-    def autosave_now(self) -> Path | None:
-        """Write the open project's recovery copy now, if it has unsaved changes.
+    def start_copy(self) -> threading.Event:
+        """Take a snapshot of the open project and write its copy in the background.
+
+        Nothing is written when the project has no unsaved changes, or when the copy already
+        holds every edit (a copy being written counts).
 
         Returns
         -------
-        Path or None
-            The copy written, or None when there was nothing to save or writing failed
-            (see :attr:`last_error`).
+        threading.Event
+            Set once the copy is on disk (or failed, see :attr:`last_error`, or was not needed).
         """
         self.timer.stop()
         session = self._session
         if session is None or not session.is_modified:
-            return None
-        autosave_id = self.autosave_id(session)
-        folder = autosave_dir()
+            return _DONE
+        if self._copied == self._changes:
+            pending = [job for job in self._jobs if not job.cancelled]
+            return pending[-1].done if pending else _DONE
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._hold_lock(folder / f"{autosave_id}.lock", autosave_id)
-            written = write_autosave(session.project, autosave_id=autosave_id, title=session.title, folder=folder)
+            autosave_id = self.autosave_id(session)
+            snapshot = snapshot_project(session.project)
         except (StudioError, OSError) as err:
             self.last_error = str(err)
+            return _DONE
+        file = autosave_dir() / f"{autosave_id}.studio"
+        job = _CopyJob(snapshot, file, session.path, session.title, session.template.id, self._guard)
+        job.signals.finished.connect(self._on_copy_finished)
+        self._jobs.append(job)
+        self._copied = self._changes
+        self._pool.start(job)
+        return job.done
+
+    def save_before_risk(self) -> threading.Event:
+        """Bring the copy up to date before work that could crash (an import, an export).
+
+        The risky work waits for the returned event (in its own thread) before it starts, so
+        that even a crash inside a library loses none of the edits made so far.
+        """
+        return self.start_copy()
+
+    def autosave_now(self, timeout: float = 60.0) -> Path | None:
+        """Write the open project's recovery copy now, and wait for it.
+
+        Returns
+        -------
+        Path or None
+            The copy, or None when there was nothing to save or writing failed (see :attr:`last_error`).
+        """
+        session = self._session
+        if session is None or not session.is_modified:
+            self.timer.stop()
             return None
-        self.last_error = None
-        return written.file
+        done = self.start_copy()
+        if not done.wait(timeout):
+            return None
+        finished = [job for job in self._jobs if job.done.is_set()]
+        for job in finished:
+            self._on_copy_finished(job)
+        path = self.current_file()
+        return path if self.last_error is None and path is not None and path.exists() else None
+
+    def wait(self, msecs: int = 60_000) -> bool:
+        """Wait for copies being written (tests, closing); True when none is left."""
+        return self._pool.waitForDone(msecs)
+
+    def _on_copy_finished(self, job: _CopyJob) -> None:
+        if job not in self._jobs:
+            return
+        self._jobs.remove(job)
+        if job.cancelled:
+            return
+        self.last_error = job.error
+        if job.error is not None:
+            self._copied = -1  # try again on the next turn of the timer
 
     def discard_current(self) -> None:
         """Delete the open project's copy (after a save or a normal close)."""
@@ -328,22 +528,20 @@ class Autosaver(QObject):
         current = session.property(_ID_PROPERTY)
         if isinstance(current, str) and current:
             folder = autosave_dir()
-            for suffix in (".studio", ".json"):
-                with contextlib.suppress(OSError):
-                    (folder / f"{current}{suffix}").unlink()
-            # The next copy is named after the file the project now has.
+            with self._guard:
+                for job in self._jobs:
+                    if job.file.stem == current:
+                        job.cancelled = True
+                for suffix in (".studio", ".json"):
+                    with contextlib.suppress(OSError):
+                        (folder / f"{current}{suffix}").unlink()
+            # The next copy gets a new name, and a new lock.
             session.setProperty(_ID_PROPERTY, None)
-        self._release_lock()
+            lock = self._locks.pop(current, None)
+            if lock is not None:
+                lock.unlock()
+        self._copied = -1
 
-    def _hold_lock(self, path: Path, autosave_id: str) -> None:
-        if self._lock_id == autosave_id and self._lock is not None and self._lock.isLocked():
-            return
-        self._release_lock()
-        lock = _new_lock(path)
-        if lock.tryLock(0):
-            self._lock, self._lock_id = lock, autosave_id
 
-    def _release_lock(self) -> None:
-        if self._lock is not None:
-            self._lock.unlock()
-        self._lock, self._lock_id = None, None
+_DONE = threading.Event()
+_DONE.set()

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import importlib.util
 import sys
+import threading
 import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QThreadPool, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -117,13 +119,35 @@ _PARTS: tuple[str, ...] = tuple(
 """The editor's parts, installed in this order (each module has ``install(window)``)."""
 
 
+class _ErrorReporter(QObject):
+    """Carries an error's sentence to the GUI thread, to be shown from the top of the event loop.
+
+    The hook may run in a worker thread, or inside a Qt virtual such as ``paint()``: showing a
+    dialog there (a nested event loop inside a paint) is what brings the process down.
+    """
+
+    report = Signal(str)
+
+
 def install_error_handler(window: MainWindow) -> None:
     """Show an unexpected error as one sentence, and keep its details in the user's log file.
 
-    A bug must not take the user's work with it: the editor stays open (autosave keeps running)
-    and the details go to ``<user folder>/logs/studio.log`` for a bug report.
+    A bug must not take the user's work with it: the editor stays open, the recovery copy is
+    brought up to date, and the details go to ``<user folder>/logs/studio.log`` for a bug report.
+    Errors raised in the GUI thread (Qt virtuals included) and in worker threads are handled
+    alike; each sentence is shown once, later repeats are only logged.
     """
     log_dir = user_dir() / "logs"
+    reporter = _ErrorReporter(window)
+    shown: set[str] = set()
+
+    def show(message: str) -> None:
+        files = getattr(window, "files", None)
+        if files is not None:
+            files.autosaver.start_copy()
+        window.show_error(message)
+
+    reporter.report.connect(show, Qt.ConnectionType.QueuedConnection)
 
     def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -141,10 +165,18 @@ def install_error_handler(window: MainWindow) -> None:
         else:
             message = QCoreApplication.translate(
                 "MainWindow", "Something went wrong ({error}). Your work is safe; details are in {log}."
-            ).format(error=f"{kind.__name__}: {error}", log=log_dir / "studio.log")
-        window.show_error(message)
+            ).format(error=f"{kind.__name__}: {str(error)[:300]}", log=log_dir / "studio.log")
+        if message in shown:
+            return
+        shown.add(message)
+        with contextlib.suppress(RuntimeError):  # the window is gone
+            reporter.report.emit(message)
+
+    def handle_thread(args: threading.ExceptHookArgs) -> None:
+        handle(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
     sys.excepthook = handle
+    threading.excepthook = handle_thread
 
 
 def main(project: str | None = None) -> int:

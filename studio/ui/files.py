@@ -19,18 +19,22 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from studio.export.document import document_for
 from studio.io.assets import AssetStore
-from studio.io.project import Project, load_project, new_design
+from studio.io.project import Project, clean_stale_temporaries, load_project, new_design
 from studio.model.errors import StudioError
 from studio.model.template import Template
 from studio.resources import data_dir
 from studio.ui._autosave import Autosave, Autosaver, list_autosaves, load_autosave
 from studio.ui._start import StartPage, ui_language
+from studio.ui._tasks import TaskCancelled, run_in_background
+from studio.ui._tasks import cancelled as task_cancelled
 from studio.ui.session import EditorSession
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
+    from studio.io.templates import TemplateLibrary
     from studio.ui.dialogs.export import ExportDialog
     from studio.ui.dialogs.preferences import PreferencesDialog
     from studio.ui.dialogs.recovery import RecoveryDialog
@@ -155,8 +159,18 @@ class FileController(QObject):
         session = self.window.session
         if session is not None and session.path is not None and _same_file(session.path, path):
             return True
+        library = self.window.library
         try:
-            project = load_project(path, self.window.library)
+            # In a worker (with progress and Cancel when it lasts), after the open project's
+            # recovery copy is up to date: a file that crashes a library costs nothing.
+            project, layouts = run_in_background(
+                self.window,
+                self.tr("Opening “{name}”…").format(name=path.name),
+                lambda: _load_and_lay_out(path, library),
+                after=self.autosaver.save_before_risk(),
+            )
+        except TaskCancelled:
+            return False
         except StudioError as err:
             self.window.show_error(str(err))
             if not path.exists():
@@ -167,7 +181,10 @@ class FileController(QObject):
             return False
         if not self.window.close_session():
             return False
-        self.window.open_session(EditorSession(project))
+        clean_stale_temporaries(project.path or path)
+        session = EditorSession(project)
+        session.prepared_layouts = layouts
+        self.window.open_session(session)
         self._remember(project.path or path)
         return True
 
@@ -312,10 +329,19 @@ class FileController(QObject):
         except StudioError as err:
             self.window.show_error(str(err))
             return False
-        if not self.window.close_session():
-            return False
         session = EditorSession(project)
-        Autosaver.adopt(session, autosave)
+        # The copy is this window's from now on: locked at once, so that no other Studio offers
+        # it or deletes it while this one has not written a newer copy yet.
+        if not self.autosaver.adopt(session, autosave):
+            session.deleteLater()
+            self.window.show_error(
+                self.tr("“{name}” is being recovered in another Studio window.").format(name=autosave.title)
+            )
+            return False
+        if not self.window.close_session():
+            self.autosaver.release(autosave.id)
+            session.deleteLater()
+            return False
         mark_modified(session)
         self.window.open_session(session)
         self.window.status(self.tr("Recovered “{name}”. Save it to keep the changes.").format(name=session.title))
@@ -333,7 +359,7 @@ class FileController(QObject):
             return None
         from studio.ui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(session, self.window.settings, self.window)
+        dialog = ExportDialog(session, self.window.settings, self.window, before_risk=self.autosaver.save_before_risk)
         self._dialogs["export"] = dialog
         dialog.open()
         return dialog
@@ -418,6 +444,25 @@ class FileController(QObject):
         elif kind == QEvent.Type.LanguageChange:
             self.rebuild_recent_menu()
         return False
+
+
+def _load_and_lay_out(path: Path, library: TemplateLibrary) -> tuple[Project, dict[str, object]]:
+    """Read a project and lay out the layers of its first print area (in a worker thread).
+
+    A large design then costs the GUI thread little more than creating the canvas items.
+    """
+    project = load_project(path, library)
+    layouts: dict[str, object] = {}
+    area = project.design.areas.get(project.template.print_areas[0].id)
+    if area is not None:
+        from studio.ui.canvas.items import prepare_layout
+
+        document = document_for(project, name=path.stem)
+        for layer in area.layers:
+            if task_cancelled():
+                break  # nobody will use them: let the thread go
+            layouts[layer.id] = prepare_layout(document, layer)  # type: ignore[arg-type]
+    return project, layouts
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -43,7 +43,7 @@ from studio.render._art import ArtDocument, rasterise
 from studio.render.mockup import MockupRenderer
 from studio.render.scene import Document
 from studio.ui.main_window import MainWindow
-from studio.ui.session import EditorSession
+from studio.ui.session import EditorSession, failure_reason
 
 if TYPE_CHECKING:
     from studio.render.sources import Resources
@@ -148,7 +148,7 @@ class _Job(QRunnable):
         except Exception as error:  # a worker must never let an error escape into the thread pool
             image = QImage()
             message = QCoreApplication.translate("PreviewPanel", "The mockup could not be drawn ({error}).")
-            message = message.format(error=f"{type(error).__name__}: {error}")
+            message = message.format(error=failure_reason(error))
         with contextlib.suppress(RuntimeError):  # the panel was closed while this ran
             self.signals.done.emit(r.generation, image, message)
 

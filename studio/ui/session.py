@@ -10,14 +10,27 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage, QPainter, QTransform
 
 from studio.commands import AddLayer, Command, CommandStack
 from studio.export.document import document_for
 from studio.export.thumbnail import thumbnail_png
 from studio.io.project import Project, save_project
-from studio.model.design import AnyLayer, Design, GroupLayer, ImageLayer, TextLayer, Transform, VectorLayer
+from studio.model.design import (
+    AnyLayer,
+    AreaDesign,
+    Design,
+    GroupLayer,
+    ImageLayer,
+    TextLayer,
+    Transform,
+    VectorLayer,
+)
+from studio.model.errors import StudioError
 from studio.model.template import PrintArea, Template
-from studio.render.scene import Document
+from studio.render.display import DisplayList
+from studio.render.qt import draw_display_list
+from studio.render.scene import Document, lay_out_layers
 
 
 class EditorSession(QObject):
@@ -51,6 +64,9 @@ class EditorSession(QObject):
         self._area_id = project.template.print_areas[0].id
         self._selection: list[str] = []
         self._was_modified = False
+        self.prepared_layouts: dict[str, object] = {}
+        """Layer id to a layout made ahead of time by whoever opened the project (the canvas's
+        :class:`~studio.ui.canvas.items.PreparedLayout`); the canvas takes them on first show."""
         self.stack.changed.connect(self._on_stack_changed)
 
     # -- what is open -----------------------------------------------------------------------
@@ -161,6 +177,21 @@ class EditorSession(QObject):
 
         Raises :class:`studio.model.errors.StudioError` (naming the file) if it cannot be used.
         """
+        layer = self.prepare_import(path, at=at, name=name)
+        self.add_layer(layer)
+        return layer
+
+    def prepare_import(self, path: Path, *, at: tuple[float, float] | None = None, name: str | None = None) -> AnyLayer:
+        """The layer :meth:`import_file` would add, read, checked and drawn once, but not added.
+
+        Nothing the user sees changes (the file's content joins the project's asset store, which
+        is thread-safe), so this may run in a worker thread and its result be thrown away.
+
+        Raises
+        ------
+        StudioError
+            Naming the file, when it cannot be read or drawn.
+        """
         ref = self.project.assets.add_file(path)
         safe = self.area.safe_rect
         layer: AnyLayer
@@ -174,7 +205,7 @@ class EditorSession(QObject):
             layer = ImageLayer(asset=ref, width=w_px * scale, height=h_px * scale, name=name or path.stem, fit="fill")
         if at is not None:
             layer.transform = Transform(x=at[0], y=at[1])
-        self.add_layer(layer)
+        check_drawable(self._document, layer, path.name)
         return layer
 
     def add_text(self, text: str, **fields: object) -> TextLayer:
@@ -188,7 +219,11 @@ class EditorSession(QObject):
         target = path or self.project.path
         if target is None or target.suffix != ".studio":
             raise ValueError("a new project needs a file name")
-        save_project(self.project, target, thumbnail_png=thumbnail_png(self._document))
+        try:
+            thumbnail: bytes | None = thumbnail_png(self._document)
+        except Exception:  # the picture is a convenience: a layer that cannot be drawn must not stop a save
+            thumbnail = None
+        save_project(self.project, target, thumbnail_png=thumbnail)
         changed_file = target != self.project.path
         self.project.path = target
         self.stack.set_clean()
@@ -208,3 +243,64 @@ class EditorSession(QObject):
         if modified != self._was_modified:
             self._was_modified = modified
             self.modified_changed.emit(modified)
+
+
+PROBE_PIXELS = 256
+"""How large a new layer is drawn once, before it is added, to make sure it can be drawn at all."""
+
+
+def check_drawable(document: Document, layer: AnyLayer, name: str) -> None:
+    """Lay out and draw ``layer`` once, off screen, as the canvas would.
+
+    A file that a library cannot draw (a drawing that recurses forever, an absurd scale) is
+    refused here, in one sentence naming it, instead of failing on every repaint.
+
+    Raises
+    ------
+    StudioError
+        ``name``: cannot be drawn (the reason).
+    """
+    alone = layer.model_copy(deep=True)
+    alone.transform = Transform()
+    design = Design(template=document.design.template, areas={_PROBE_AREA: AreaDesign(layers=[alone])})
+    variables = {**document.design.variables, **document.variables}
+    try:
+        results = lay_out_layers(
+            design, _PROBE_AREA, resources=document.resources, fonts=document.fonts, variables=variables
+        )
+        if results and results[0].error is not None:
+            raise results[0].error
+        if not results or results[0].bounds is None:
+            return
+        bounds = results[0].bounds
+        scale = PROBE_PIXELS / max(bounds.width, bounds.height, 1e-3)
+        image = QImage(PROBE_PIXELS, PROBE_PIXELS, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        try:
+            painter.setWorldTransform(
+                QTransform.fromTranslate(-bounds.x, -bounds.y) * QTransform.fromScale(scale, scale)
+            )
+            page = DisplayList(area_id=_PROBE_AREA, trim=bounds, page=bounds, items=results[0].items)
+            draw_display_list(painter, page, pixel_scale=scale)
+        finally:
+            painter.end()
+    except StudioError:
+        raise
+    except MemoryError:
+        raise StudioError(f"{name}: needs more memory to draw than this computer has; it was not added.") from None
+    except Exception as error:  # whatever a library raises: the user gets one sentence
+        raise StudioError(f"{name}: cannot be drawn ({failure_reason(error)}); it was not added.") from None
+
+
+def failure_reason(error: BaseException) -> str:
+    """What a library's exception means, in words a user can act on where possible."""
+    text = str(error)
+    if isinstance(error, RecursionError):
+        return "its parts refer to each other without end"
+    if isinstance(error, OverflowError | ZeroDivisionError) or "INVALID_MATRIX" in text or "not invertible" in text:
+        return "its size or scale is out of range"
+    return f"{type(error).__name__}: {text}"[:200]
+
+
+_PROBE_AREA = "probe"

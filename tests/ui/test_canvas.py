@@ -426,7 +426,9 @@ def test_dropping_an_image_adds_a_layer_where_dropped(canvas, qtbot, tmp_path):
     QApplication.sendEvent(vp, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(p), Qt.DropAction.CopyAction, mime, LEFT, NONE)
+    before = len(session.layers())
     QApplication.sendEvent(vp, drop)
+    qtbot.waitUntil(lambda: len(session.layers()) > before)
     top = session.layers()[-1]
     assert isinstance(top, ImageLayer)
     assert top.name == "dot"

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from studio.commands import MoveLayers, SetVariable
-from studio.io.project import load_project
+from studio.io.project import load_project, save_project
 from studio.io.templates import TemplateLibrary
 from studio.ui import files
 from studio.ui._autosave import autosave_dir, list_autosaves, write_autosave
@@ -371,3 +371,151 @@ def test_the_application_window_has_the_start_page_and_opens_products(qtbot, mak
     assert window.session is not None and window.session.template.id == "jar-500"
     window.action_registry["file.close"].trigger()
     assert window.pages.currentWidget() is page
+
+
+# -- recovery copies are kept until the user decides ------------------------------------------------
+def _copy_named_as_before(path: Path) -> str:
+    """The name an earlier Studio gave the copy of ``path`` (a digest of the file's path)."""
+    import hashlib
+
+    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def test_a_crash_copy_survives_decide_later_and_a_new_session_of_the_same_project(qtbot, tmp_path, window):
+    library = TemplateLibrary.default()
+    original = tmp_path / "honey.studio"
+    project = load_project(JAR_NAME, library)
+    project.path = original
+    save_project(project, original)
+    # What a crash left: the copy of honey.studio, with a change the file does not have.
+    project.design.variables["name"] = "Léa"
+    crash_id = _copy_named_as_before(original)
+    write_autosave(project, autosave_id=crash_id, title="honey")
+    crash_copy = autosave_dir() / f"{crash_id}.studio"
+    crash_bytes = crash_copy.read_bytes()
+
+    dialog = controller(window).offer_recovery()
+    assert dialog is not None
+    qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)  # Decide Later
+    assert not dialog.isVisible()
+
+    # The same project opened again and edited: its copy must go elsewhere.
+    assert window.open_path(original)  # type: ignore[attr-defined]
+    window.session.push(SetVariable("name", "Margaux"))
+    copy = controller(window).autosaver.autosave_now()
+    assert copy is not None and copy != crash_copy
+    assert crash_copy.read_bytes() == crash_bytes
+    assert load_project(copy, library).design.variables["name"] == "Margaux"
+    assert load_project(crash_copy, library).design.variables["name"] == "Léa"
+
+    # Saving the project and closing it never touch the copy nobody decided about.
+    window.session.save()
+    assert not copy.exists()
+    window.action_registry["file.close"].trigger()
+    assert crash_copy.read_bytes() == crash_bytes
+    assert [a.id for a in list_autosaves()] == [crash_id]
+
+
+def test_two_sessions_of_one_project_write_two_copies(tmp_path, qtbot, settings):
+    windows = []
+    for _ in range(2):
+        win = MainWindow(settings, TemplateLibrary.default())
+        files.install(win)
+        qtbot.addWidget(win, before_close_func=lambda w: w.session and w.session.stack.set_clean())
+        windows.append(win)
+    copies = []
+    for number, win in enumerate(windows):
+        assert win.open_path(JAR_NAME)  # type: ignore[attr-defined]
+        win.session.push(SetVariable("name", f"name {number}"))
+        copies.append(controller(win).autosaver.autosave_now())
+    assert None not in copies and copies[0] != copies[1]
+    names = [load_project(c, TemplateLibrary.default()).design.variables["name"] for c in copies]
+    assert names == ["name 0", "name 1"]
+
+
+def test_a_recovered_copy_is_locked_at_once(qtbot, tmp_path, window):
+    project = load_project(JAR_NAME, TemplateLibrary.default())
+    project.path = tmp_path / "honey.studio"
+    project.design.variables["name"] = "Léa"
+    write_autosave(project, autosave_id="left-behind", title="honey")
+    dialog = controller(window).offer_recovery()
+    assert dialog is not None
+    qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None and window.session.design.variables["name"] == "Léa"
+    copy = autosave_dir() / "left-behind.studio"
+    # Another Studio starting now neither offers the copy nor can delete it.
+    assert list_autosaves() == []
+    from studio.ui._autosave import Autosave, discard_autosave
+
+    other = Autosave("left-behind", copy, project.path, "honey", None)
+    assert discard_autosave(other) is False
+    assert copy.is_file()
+    # This window keeps writing its copies there.
+    window.session.push(SetVariable("name", "Chloé"))
+    assert controller(window).autosaver.autosave_now() == copy
+
+
+def test_discarding_from_a_second_window_spares_a_copy_being_recovered(qtbot, tmp_path, window, settings):
+    project = load_project(JAR_NAME, TemplateLibrary.default())
+    project.path = tmp_path / "honey.studio"
+    write_autosave(project, autosave_id="shared", title="honey")
+    first = controller(window).offer_recovery()
+    second_window = MainWindow(settings, TemplateLibrary.default())
+    files.install(second_window)
+    qtbot.addWidget(second_window)
+    second = controller(second_window).offer_recovery()
+    assert first is not None and second is not None
+    qtbot.mouseClick(first.recover_button, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    qtbot.mouseClick(second.discard_button, Qt.MouseButton.LeftButton)
+    assert (autosave_dir() / "shared.studio").is_file()
+    assert "another Studio window" in second.explanation.text()
+    # Recovering it there too is refused with a sentence, and the first window keeps it.
+    errors: list[str] = []
+    second_window.show_error = errors.append  # type: ignore[method-assign]
+    from studio.ui._autosave import Autosave
+
+    assert not controller(second_window).recover(
+        Autosave("shared", autosave_dir() / "shared.studio", None, "honey", None)
+    )
+    assert errors == ["“honey” is being recovered in another Studio window."]
+    second.close()
+
+
+def test_opening_a_project_removes_what_interrupted_saves_left_beside_it(tmp_path, window):
+    import os
+    import time
+
+    project = load_project(JAR_NAME, TemplateLibrary.default())
+    target = tmp_path / "honey.studio"
+    save_project(project, target)
+    abandoned = tmp_path / ".honey.studio.0123456789ab.tmp"  # a save killed two hours ago
+    abandoned.write_bytes(b"half a project")
+    past = time.time() - 7200
+    os.utime(abandoned, (past, past))
+    recent = tmp_path / ".honey.studio.ba9876543210.tmp"  # perhaps another Studio saving right now
+    recent.write_bytes(b"being written")
+    someone_elses = tmp_path / ".other.studio.0123456789ab.tmp"
+    someone_elses.write_bytes(b"not ours")
+    os.utime(someone_elses, (past, past))
+    assert window.open_path(target)  # type: ignore[attr-defined]
+    assert not abandoned.exists() and recent.exists() and someone_elses.exists()
+
+
+def test_a_copy_half_written_when_studio_died_is_removed(qtbot):
+    folder = autosave_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = folder / ".dead-copy.pending.studio"
+    dead.write_bytes(b"half a copy")
+    (folder / ".dead-copy.pending.studio.0123456789ab.tmp").write_bytes(b"half of half")
+    (folder / "dead-copy.lock").write_text(f"{2**22 + 12345}\nstudio\n{QSysInfo.machineHostName()}\n")
+    busy = folder / ".busy-copy.pending.studio"
+    busy.write_bytes(b"being written")
+    held = QLockFile(str(folder / "busy-copy.lock"))
+    assert held.tryLock(0)
+    try:
+        assert list_autosaves() == []
+        assert not dead.exists() and busy.exists()
+        assert sorted(p.name for p in folder.iterdir()) == [".busy-copy.pending.studio", "busy-copy.lock"]
+    finally:
+        held.unlock()

@@ -59,11 +59,18 @@ def test_unexpected_errors_become_a_sentence_and_a_log(make_window, monkeypatch,
     shown: list[str] = []
     monkeypatch.setattr(window, "show_error", shown.append)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    import threading
+
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     install_error_handler(window)
     try:
         raise ZeroDivisionError("division by zero")
     except ZeroDivisionError as error:
         sys.excepthook(type(error), error, error.__traceback__)
+    assert shown == []  # shown from the event loop, never from inside whatever failed
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
     assert len(shown) == 1 and "ZeroDivisionError" in shown[0] and "studio.log" in shown[0]
     from studio.resources import user_dir
 

@@ -150,7 +150,7 @@ class AreaStrip(QListWidget):
         dpi = scale * 25.4 * dpr
         try:
             image = render_image(session.document.scene(area_id), dpi=dpi, transparent=True)
-        except StudioError:
+        except Exception:  # a layer that cannot be drawn: a pink tile (the canvas says why)
             image = QImage(
                 max(1, round(page.width * scale * dpr)),
                 max(1, round(page.height * scale * dpr)),

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
@@ -71,15 +72,37 @@ class CanvasController:
         self.window = window
         self.editor = editor
         self.view = editor.view
-        self.view.error_handler = window.show_error
+        self.view.error_handler = lambda message: window.show_error(message)
+        self.view.before_risk = self._before_risk
         self.view.context_menu_actions = self._context_entries
         self.view.page.layout_failed.connect(lambda message: window.status(message))
+        # Queued: the scene reports from inside a paint, where no dialog may open.
+        self.view.page.paint_failed.connect(self._on_paint_failed, Qt.ConnectionType.QueuedConnection)
+        self._paint_failures: set[tuple[str, str]] = set()
         self._bind()
         window.session_changed.connect(self._on_session)
 
     @property
     def session(self) -> EditorSession | None:
         return self.window.session
+
+    def _before_risk(self) -> threading.Event | None:
+        """Bring the recovery copy up to date (the files part keeps it) before an import."""
+        files = getattr(self.window, "files", None)
+        return files.autosaver.save_before_risk() if files is not None else None
+
+    def _on_paint_failed(self, layer_id: str, name: str, reason: str) -> None:
+        """Say once, in one sentence, which layer of which project could not be drawn."""
+        if (layer_id, reason) in self._paint_failures:
+            return
+        self._paint_failures.add((layer_id, reason))
+        session = self.session
+        project = (session.path.name if session.path is not None else session.title) if session else ""
+        self.window.show_error(
+            QCoreApplication.translate(
+                "Canvas", "{project}: the layer “{layer}” cannot be drawn ({reason}); it is shown as a crossed box."
+            ).format(project=project, layer=name, reason=reason)
+        )
 
     # -- binding ------------------------------------------------------------------------------
     def _bind(self) -> None:

@@ -9,11 +9,12 @@ drag), the item is given the difference as its own transform and nothing is laid
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from studio.model.design import AnyLayer, ShapeLayer, Transform
@@ -22,10 +23,21 @@ from studio.model.template import PrintArea
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 from studio.render.qt import draw_display_list, qpainter_path
 from studio.render.scene import Document, LayerResult, lay_out_layers
+from studio.ui.session import failure_reason
 
 from . import style
 
-__all__ = ["GuidesItem", "LayerItem", "PageItem", "VeilItem", "lay_out_layer", "qrect", "qtransform"]
+__all__ = [
+    "GuidesItem",
+    "LayerItem",
+    "PageItem",
+    "PreparedLayout",
+    "VeilItem",
+    "lay_out_layer",
+    "prepare_layout",
+    "qrect",
+    "qtransform",
+]
 
 
 def qtransform(m: Affine) -> QTransform:
@@ -49,6 +61,29 @@ def lay_out_layer(document: Document, layer: AnyLayer) -> LayerResult:
     if results:
         return results[0]
     return LayerResult(layer, [], None, [])
+
+
+@dataclass(frozen=True)
+class PreparedLayout:
+    """A layer laid out ahead of time (in the worker that opened its project), ready for an item."""
+
+    layer: AnyLayer
+    result: LayerResult
+    local_bounds: Rect | None
+
+
+def prepare_layout(document: Document, layer: AnyLayer) -> PreparedLayout:
+    """Lay out ``layer`` and measure it as :meth:`LayerItem.set_layout` would; safe in a worker thread."""
+    result = lay_out_layer(document, layer)
+    return PreparedLayout(layer, result, _measure(result, layer.transform.to_affine()))
+
+
+def _measure(result: LayerResult, base: Affine) -> Rect | None:
+    try:
+        inv = base.inverse()
+    except ValueError:
+        inv = Affine()
+    return _local_bounds(result.items, inv) if result.items else None
 
 
 def _local_bounds(items: list[Item], inv: Affine) -> Rect | None:
@@ -106,13 +141,20 @@ class LayerItem(QGraphicsItem):
         self.local_bounds: Rect | None = None
         """Bounds of the content in the layer's own frame (unchanged by moves, turns and scales)."""
         self.error: str | None = None
+        self.paint_error: str | None = None
+        """Why the layer could not be drawn (it is shown as a crossed box until laid out again)."""
+        self.name = ""
+        """The layer's name, for messages."""
         self.locked = False
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
 
     # -- content ------------------------------------------------------------------------------
-    def set_layout(self, result: LayerResult, area: PrintArea) -> None:
-        """Show a fresh layout of the layer (laid out with its current transform)."""
+    def set_layout(self, result: LayerResult, area: PrintArea, *, prepared: PreparedLayout | None = None) -> None:
+        """Show a fresh layout of the layer (laid out with its current transform).
+
+        ``prepared`` carries the measurements made with the layout, when it was made ahead of time.
+        """
         self.prepareGeometryChange()
         layer = result.layer
         self._base = layer.transform.to_affine()
@@ -123,13 +165,11 @@ class LayerItem(QGraphicsItem):
         hollow = isinstance(layer, ShapeLayer) and layer.fill is None and layer.shape != "line"
         self._hollow = (layer.stroke.width if layer.stroke is not None else 0.0) if hollow else None  # type: ignore[union-attr]
         self.error = str(result.error) if result.error is not None else None
+        self.paint_error = None
+        self.name = layer.display_name()
         self._dl = DisplayList(area_id=area.id, trim=area.trim_rect, page=area.bleed_rect(), items=result.items)
         self.bounds = result.bounds
-        try:
-            inv = self._base.inverse()
-        except ValueError:
-            inv = Affine()
-        self.local_bounds = _local_bounds(result.items, inv) if result.items else None
+        self.local_bounds = prepared.local_bounds if prepared is not None else _measure(result, self._base)
         if self.local_bounds is None:
             # Empty text keeps a small target where it stands, so it can still be found and edited.
             self.local_bounds = Rect(-3.0, -3.0, 6.0, 6.0)
@@ -188,8 +228,39 @@ class LayerItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        if self.paint_error is not None:
+            self._paint_failed(painter)
+            return
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        draw_display_list(painter, self._dl, pixel_scale=max(scale, 1e-3))
+        painter.save()
+        try:
+            draw_display_list(painter, self._dl, pixel_scale=max(scale, 1e-3))
+        except Exception as error:  # a library failing on one layer must not take the editor down
+            self.paint_error = failure_reason(error)
+            painter.restore()
+            painter.save()
+            self._paint_failed(painter)
+            scene = self.scene()
+            report = getattr(scene, "paint_failed", None)
+            if report is not None:
+                report.emit(self.layer_id, self.name, self.paint_error)
+        finally:
+            painter.restore()
+
+    def _paint_failed(self, painter: QPainter) -> None:
+        """A crossed, hatched box where the layer is, so that it can still be selected and deleted."""
+        box = self.bounds
+        if box is None:
+            return
+        rect = qrect(box)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(style.ERROR, 0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.ERROR, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(rect)
+        painter.drawLine(rect.topLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomLeft())
 
 
 class PageItem(QGraphicsItem):

@@ -10,6 +10,7 @@ loop for changes made outside the undo stack.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -27,7 +28,7 @@ from studio.ui.session import EditorSession
 
 from . import style
 from .handles import SelectionOverlay
-from .items import GuidesItem, LayerItem, PageItem, VeilItem, lay_out_layer, qrect
+from .items import GuidesItem, LayerItem, PageItem, PreparedLayout, VeilItem, lay_out_layer, qrect
 
 __all__ = ["PageScene"]
 
@@ -43,10 +44,14 @@ class PageScene(QGraphicsScene):
         Some layer item was laid out again, moved, added or removed (the overlay follows).
     layout_failed(str)
         A layer could not be drawn (a missing asset, an unreadable font); the message says why.
+    paint_failed(str, str, str)
+        Drawing a layer raised an error (layer id, layer name, reason); emitted from inside a
+        paint, so receivers must connect with a queued connection.
     """
 
     layers_changed = Signal()
     layout_failed = Signal(str)
+    paint_failed = Signal(str, str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -117,7 +122,12 @@ class PageScene(QGraphicsScene):
         self.veil.show()
         self._watch_model(session, content)
         self._restack = True
-        self.flush()
+        # Layouts made by the worker that opened the project (see FileController.open_path) spare
+        # the GUI thread the work of a large design; each is used only for the very layer object
+        # it was made from, before anything can have changed.
+        prepared: dict[str, PreparedLayout] = session.prepared_layouts  # type: ignore[assignment]
+        session.prepared_layouts = {}
+        self.flush(prepared=prepared)
 
     def set_guides_wanted(self, wanted: bool) -> None:
         """Show or hide the trim, bleed and safe-area guides, now and for every area shown later."""
@@ -154,8 +164,8 @@ class PageScene(QGraphicsScene):
         return out
 
     # -- keeping items in step ------------------------------------------------------------------
-    def flush(self) -> None:
-        """Do pending layouts and restacking now."""
+    def flush(self, prepared: dict[str, PreparedLayout] | None = None) -> None:
+        """Do pending layouts and restacking now (using ``prepared`` layouts where they fit)."""
         session = self.session
         if session is None or (not self._dirty and not self._restack):
             return
@@ -170,8 +180,13 @@ class PageScene(QGraphicsScene):
             if item is None or layer is None:
                 continue
             self._watch_layer(layer)
-            result = lay_out_layer(session.document, layer)
-            item.set_layout(result, area)
+            ready = (prepared or {}).get(layer_id)
+            if ready is not None and ready.layer is layer:
+                result = ready.result
+                item.set_layout(result, area, prepared=ready)
+            else:
+                result = lay_out_layer(session.document, layer)
+                item.set_layout(result, area)
             if result.error is not None:
                 self.layout_failed.emit(str(result.error))
         self.layers_changed.emit()
@@ -331,7 +346,11 @@ class PageScene(QGraphicsScene):
 
 
 def _connect(signal: Any, callback: Callable[..., Any]) -> _Disconnect:
-    signal.connect(callback)
+    with warnings.catch_warnings():
+        # psygnal warns when it holds a group's relay strongly instead of weakly; the page
+        # disconnects every callback itself, so a strong reference costs nothing.
+        warnings.filterwarnings("ignore", message="failed to create weakref", category=UserWarning)
+        signal.connect(callback)
 
     def off() -> None:
         with contextlib.suppress(Exception):

@@ -15,6 +15,8 @@ TRIM = QColor("#5c6370")
 BLEED = QColor("#e03131")
 SAFE = QColor("#2f9e44")
 DIE_LINE = QColor("#f08c00")
+# A layer that could not be drawn (crossed box).
+ERROR = QColor("#c92a2a")
 
 ACCENT = QColor("#0d6efd")
 """Selection frames and handles."""

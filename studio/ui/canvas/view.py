@@ -8,10 +8,11 @@ turns snapping off; arrows nudge by 1 mm, Shift+arrows by 10 mm.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -30,6 +31,7 @@ from studio.commands import MoveLayers
 from studio.model.design import TextLayer
 from studio.model.errors import StudioError
 from studio.model.geometry import Affine, Rect
+from studio.ui._tasks import TaskCancelled, run_in_background
 from studio.ui.session import EditorSession
 
 from . import style
@@ -96,6 +98,8 @@ class CanvasView(QGraphicsView):
         self.context_menu_actions: Callable[[bool], Sequence[object]] | None = None
         """Builds the context menu's entries (QActions, None for a separator); True on a layer."""
         self.error_handler: Callable[[str], None] = lambda _message: None
+        self.before_risk: Callable[[], threading.Event | None] = lambda: None
+        """Called before work a library could crash on; the work waits for the event it returns."""
         self._gesture: Gesture | None = None
         self._pending: tuple[str, QPoint, QPointF, str | None] | None = None
         self._space = False
@@ -564,20 +568,40 @@ class CanvasView(QGraphicsView):
             return
         event.acceptProposedAction()
         at = self.mapToScene(event.position().toPoint())
-        self.import_files(paths, (at.x(), at.y()))
+        # Not inside the drop: the drag source waits until the handler returns, and importing
+        # turns the event loop while a worker reads the files.
+        QTimer.singleShot(0, lambda: self.import_files(paths, (at.x(), at.y())))
 
     def import_files(self, paths: list[Path], at: tuple[float, float] | None) -> list[str]:
-        """Add image or SVG files as layers (each 5 mm further than the last); returns their ids."""
+        """Add image or SVG files as layers (each 5 mm further than the last); returns their ids.
+
+        Each file is read, checked and drawn once in a worker thread (with progress and Cancel
+        when it takes a while), after the recovery copy is brought up to date: a library that
+        fails on a hostile file costs the user nothing.
+        """
         session = self.session
         added: list[str] = []
         if session is None:
             return added
         for i, path in enumerate(paths):
             place = None if at is None else (at[0] + 5.0 * i, at[1] + 5.0 * i)
+            label = QCoreApplication.translate("Canvas", "Importing “{name}”…").format(name=path.name)
             try:
-                added.append(session.import_file(path, at=place).id)
+                layer = run_in_background(
+                    self.window(),
+                    label,
+                    lambda p=path, a=place: session.prepare_import(p, at=a),  # type: ignore[misc]
+                    after=self.before_risk(),
+                )
+            except TaskCancelled:
+                break
             except StudioError as error:
                 self.error_handler(str(error))
+                continue
+            if self.session is not session:  # the project was closed meanwhile
+                break
+            session.add_layer(layer)
+            added.append(layer.id)
         if added:
             session.select(added)
             self.setFocus()

@@ -52,7 +52,7 @@ from studio.model.template import localize
 from studio.resources import assets_dir
 from studio.ui import units as ui_units
 from studio.ui._start import ui_language
-from studio.ui.session import EditorSession
+from studio.ui.session import EditorSession, check_drawable, failure_reason
 from studio.ui.settings import Settings
 
 try:  # the mockup exporter is optional: without it the dialog simply has no Mockup page
@@ -111,7 +111,9 @@ class ExportJob(QRunnable):
         The exporter's options object.
     """
 
-    def __init__(self, exporter: Exporter, doc: object, target: Path, options: object) -> None:
+    def __init__(
+        self, exporter: Exporter, doc: object, target: Path, options: object, *, after: threading.Event | None = None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = _JobSignals()
@@ -119,6 +121,8 @@ class ExportJob(QRunnable):
         self.doc = doc
         self.target = target
         self.options = options
+        self.after = after
+        """Waited for before the export starts (the recovery copy being brought up to date)."""
         self.temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.partial{target.suffix}")
         self.error: str | None = None
         self.cancelled = False
@@ -126,17 +130,36 @@ class ExportJob(QRunnable):
 
     def run(self) -> None:
         try:
-            self.exporter(self.doc, self.temp, options=self.options)
+            if self.after is not None:
+                self.after.wait()
+            if not self.cancelled:
+                self.exporter(self.doc, self.temp, options=self.options)
         except StudioError as err:
             self.error = str(err)
         except MemoryError:
             self.error = f"{self.target.name}: there is not enough memory to export it; try a lower resolution."
         except Exception as err:  # a bug must still end the job and reach the user as a sentence
-            self.error = f"{self.target.name}: the export failed ({type(err).__name__}: {err})."
+            self.error = self._describe(err)
         if self.error is not None:
             self.temp.unlink(missing_ok=True)
         self.done.set()
         self.signals.finished.emit()
+
+    def _describe(self, error: Exception) -> str:
+        """One sentence naming the file and, when one is to blame, the layer that could not be drawn."""
+        design = getattr(self.doc, "design", None)
+        if design is not None:
+            for _area, layer in design.walk():
+                try:
+                    check_drawable(self.doc, layer, layer.display_name())  # type: ignore[arg-type]
+                except StudioError:
+                    return (
+                        f"{self.target.name}: the layer “{layer.display_name()}” cannot be drawn "
+                        f"({failure_reason(error)}); nothing was written."
+                    )
+                except Exception:  # diagnosing must never fail on its own
+                    break
+        return f"{self.target.name}: the export failed ({failure_reason(error)}); nothing was written."
 
     def cancel(self) -> None:
         """Ask for the output to be thrown away (the exporter itself finishes its work)."""
@@ -189,8 +212,17 @@ class ExportDialog(QDialog):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, session: EditorSession, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: EditorSession,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        before_risk: Callable[[], threading.Event] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.before_risk = before_risk
+        """Brings the recovery copy up to date; the export waits for it (a library may crash)."""
         self.setObjectName("ExportDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.session = session
@@ -644,7 +676,8 @@ class ExportDialog(QDialog):
             design=design, template=self.session.template, assets=self.session.project.assets, path=self.session.path
         )
         doc = document_for(project, name=self.session.title)
-        job = ExportJob(exporter_for(self.format_id), doc, target, options)
+        after = self.before_risk() if self.before_risk is not None else None
+        job = ExportJob(exporter_for(self.format_id), doc, target, options, after=after)
         job.signals.finished.connect(lambda j=job: self._on_job_finished(j))
         self.job = job
         _RUNNING.add(job)

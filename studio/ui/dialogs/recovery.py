@@ -120,7 +120,10 @@ class RecoveryDialog(QDialog):
         autosave = self.selected()
         if autosave is None:
             return
-        discard_autosave(autosave)
+        if not discard_autosave(autosave):
+            self.explanation.setText(
+                self.tr("“{name}” is open in another Studio window; it was left as it is.").format(name=autosave.title)
+            )
         self.autosaves.remove(autosave)
         self._fill()
         if not self.autosaves:

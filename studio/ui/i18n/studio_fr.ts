@@ -344,6 +344,14 @@
 <context>
     <name>Canvas</name>
     <message>
+        <source>{project}: the layer “{layer}” cannot be drawn ({reason}); it is shown as a crossed box.</source>
+        <translation>{project} : le calque « {layer} » ne peut pas être dessiné ({reason}) ; il est montré comme une boîte barrée.</translation>
+    </message>
+    <message>
+        <source>Importing “{name}”…</source>
+        <translation>Importation de « {name} »…</translation>
+    </message>
+    <message>
         <source>Your text</source>
         <translation>Votre texte</translation>
     </message>
@@ -1077,6 +1085,14 @@
 </context>
 <context>
     <name>FileController</name>
+    <message>
+        <source>Opening “{name}”…</source>
+        <translation>Ouverture de « {name} »…</translation>
+    </message>
+    <message>
+        <source>“{name}” is being recovered in another Studio window.</source>
+        <translation>« {name} » est en cours de récupération dans une autre fenêtre de Studio.</translation>
+    </message>
     <message>
         <source>Studio projects (*.studio design.json)</source>
         <translation>Projets Studio (*.studio design.json)</translation>
@@ -1922,6 +1938,10 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
+        <source>“{name}” is open in another Studio window; it was left as it is.</source>
+        <translation>« {name} » est ouvert dans une autre fenêtre de Studio ; il a été laissé tel quel.</translation>
+    </message>
+    <message>
         <source>never saved</source>
         <translation>jamais enregistré</translation>
     </message>
@@ -2499,6 +2519,17 @@
     <message>
         <source>None yet</source>
         <translation>Aucune pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTransform
 
 from studio.model.design import AnyLayer, AreaDesign, Design, GroupLayer, Transform
-from studio.model.errors import StudioError
 from studio.render.display import DisplayList
 from studio.render.qt import draw_display_list
 from studio.render.scene import Document, lay_out_layers
@@ -78,7 +77,7 @@ class LayerThumbnails:
             results = lay_out_layers(
                 design, _AREA, resources=self.document.resources, fonts=self.document.fonts, variables=variables
             )
-        except (StudioError, ValueError):
+        except Exception:  # a library failing on one layer: the kind's icon stands in (the canvas says why)
             return None
         if not results or results[0].error is not None or results[0].bounds is None:
             return None
@@ -101,7 +100,7 @@ class LayerThumbnails:
         dl = DisplayList(area_id=_AREA, trim=bounds, page=bounds, items=result.items)
         try:
             draw_display_list(painter, dl, pixel_scale=scale)
-        except (StudioError, ValueError):
+        except Exception:  # drawn from a Qt virtual (data()): nothing may escape
             painter.end()
             return None
         painter.end()
