@@ -26,7 +26,7 @@ from studio.model.design import (
     Transform,
     VectorLayer,
 )
-from studio.model.errors import StudioError
+from studio.model.errors import RenderError, StudioError
 from studio.model.template import PrintArea, Template
 from studio.render.display import DisplayList
 from studio.render.qt import draw_display_list
@@ -295,6 +295,8 @@ def check_drawable(document: Document, layer: AnyLayer, name: str) -> None:
 
 def failure_reason(error: BaseException) -> str:
     """What a library's exception means, in words a user can act on where possible."""
+    if isinstance(error, RenderError) and error.__cause__ is not None:
+        error = error.__cause__  # the renderer named the layer; the reason is the library's
     text = str(error)
     if isinstance(error, RecursionError):
         return "its parts refer to each other without end"

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -74,6 +75,29 @@ def hostile_files(folder: Path) -> list[Path]:
         (folder / name).write_text(text, encoding="utf-8")
         out.append(folder / name)
     return out
+
+
+def _unpaintable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A plain drawing whose raster conversion fails the way a library fails on absurd numbers.
+
+    The import check refuses such files today, so the failure is injected in the converter: a
+    project made elsewhere, or a library bug, can still get there.
+    """
+    from studio.render import qt as render_qt
+
+    real = render_qt._svg_qimage
+
+    def overflow(source: Any, *args: Any) -> Any:
+        if b"unpaintable" in source.data:
+            raise OverflowError("cannot convert float infinity to integer")
+        return real(source, *args)
+
+    monkeypatch.setattr(render_qt, "_svg_qimage", overflow)
+    path = tmp_path / "vast.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect id="unpaintable" width="10" height="10"/></svg>'
+    )
+    return path
 
 
 def one_sentence(message: str, name: str) -> bool:
@@ -156,10 +180,10 @@ def test_cancelling_a_long_import_adds_nothing_and_the_loop_keeps_turning(editor
 
 
 # -- painting --------------------------------------------------------------------------------------
-def test_a_layer_that_fails_to_paint_is_crossed_out_and_named_once(editor, tmp_path, qtbot):
+def test_a_layer_that_fails_to_paint_is_crossed_out_and_named_once(editor, tmp_path, monkeypatch, qtbot):
     window, errors = editor
     session = window.session
-    vast = hostile_files(tmp_path)[2]
+    vast = _unpaintable(tmp_path, monkeypatch)
     # As a project made elsewhere would hold it: added without the import's check.
     ref = session.project.assets.add_file(vast)
     layer = VectorLayer(asset=ref, width=40, height=40, name="Vast drawing")
@@ -348,10 +372,10 @@ def test_no_dialog_is_left_open(editor):
     assert [d for d in window.findChildren(QDialog) if d.isVisible()] == []
 
 
-def test_an_export_that_a_library_fails_on_names_the_layer(editor, tmp_path, qtbot):
+def test_an_export_that_a_library_fails_on_names_the_layer(editor, tmp_path, monkeypatch, qtbot):
     window, _errors = editor
     session = window.session
-    ref = session.project.assets.add_file(hostile_files(tmp_path)[2])
+    ref = session.project.assets.add_file(_unpaintable(tmp_path, monkeypatch))
     session.add_layer(VectorLayer(asset=ref, width=40, height=40, name="Vast drawing"))
     dialog = window.files.export_dialog()
     dialog.set_format("png")

@@ -47,7 +47,7 @@ from studio.export.pdf import export_pdf
 from studio.export.png import export_png
 from studio.export.svg import export_svg
 from studio.io.project import Project
-from studio.model.errors import StudioError
+from studio.model.errors import RenderError, StudioError
 from studio.model.template import localize
 from studio.resources import assets_dir
 from studio.ui import units as ui_units
@@ -134,6 +134,8 @@ class ExportJob(QRunnable):
                 self.after.wait()
             if not self.cancelled:
                 self.exporter(self.doc, self.temp, options=self.options)
+        except RenderError as err:  # a library failed on a layer: name it, with the library's reason
+            self.error = f"{self.target.name}: the layer “{err.layer}” cannot be drawn ({failure_reason(err)}); nothing was written."
         except StudioError as err:
             self.error = str(err)
         except MemoryError:
