@@ -94,7 +94,7 @@ def _open_editor(project: str | None) -> int:
     return result
 
 
-_COMMANDS = ("templates", "new", "export", "preflight")
+_COMMANDS = ("templates", "new", "export", "preflight", "sheets")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +139,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--size", type=int, default=1200, help="mockup: longer side in pixels (default 1200)")
     export.add_argument("--angle", type=float, default=0.0, help="mockup: turn a round product by DEG degrees")
     export.add_argument("--background", default="#FFFFFF", metavar="COLOR", help="mockup: #RRGGBB or 'transparent'")
-    export.add_argument("--sheet", action="store_true", help="mockup: a contact sheet of every view and colourway")
+    export.add_argument(
+        "--sheet",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="SHEET",
+        help="pdf, png: copies on a paper or label sheet (studio sheets list); mockup (no value): a contact sheet",
+    )
+    export.add_argument("--copies", type=int, metavar="N", help="with --sheet: how many copies (default: a sheet full)")
     export.add_argument(
         "--colorway",
         action="append",
@@ -156,6 +164,10 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--json", action="store_true", help="machine-readable output")
     preflight.add_argument("--bleed", type=float, help="bleed in mm (default: the template's)")
     preflight.set_defaults(handler=_cmd_preflight)
+
+    from studio.cli import sheets as _sheets
+
+    _sheets.register(sub, common)
     return parser
 
 
@@ -283,6 +295,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--dpi must be between 1 and 2400")
     if args.bleed is not None and not 0 <= args.bleed <= 50:
         raise UsageError("--bleed must be between 0 and 50 mm")
+    if isinstance(args.sheet, str) or args.copies is not None or (args.sheet is True and args.format != "mockup"):
+        return _export_sheet(doc, args)
     if args.format == "pdf":
         from studio.export.options import PdfOptions
         from studio.export.pdf import export_pdf
@@ -355,6 +369,16 @@ def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
         lang=args.lang,
     )
     export_mockup(doc, args.output, options=options)
+
+
+def _export_sheet(doc: Document, args: argparse.Namespace) -> int:
+    from studio.cli.sheets import export_on_sheet
+
+    if not isinstance(args.sheet, str) or args.format not in ("pdf", "png"):
+        raise UsageError("--sheet SHEET and --copies go with --format pdf or png (studio sheets list shows the sheets)")
+    area = args.area or _first_designed(doc) or doc.area_ids()[0]
+    export_on_sheet(doc, args, area)
+    return 0
 
 
 def _first_designed(doc: Document) -> str | None:

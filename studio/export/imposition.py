@@ -1,0 +1,416 @@
+"""Imposed sheets: print areas placed many times on papers, rolls and label sheets.
+
+:mod:`studio.sheets` decides where each item goes; this module draws them. Each distinct display
+list becomes one Form XObject painted at every place it goes (a sheet of 21 labels stores the
+label's art once), clipped to the bleed the sheet allows. Crop marks are drawn per item, in the
+gaps and clear of every neighbour's bleed, or once at the sheet's edges in line with the trims;
+cut lines are drawn per item in the spot colour ``CutContour`` (the label's die shape on a label
+sheet, the print area's die line on a paper). The page is the paper: MediaBox, BleedBox and TrimBox
+are the sheet itself.
+
+:func:`write_sheets_pdf` takes any display lists, one per placement (a batch gives one per data
+row); :func:`export_sheet_pdf` and :func:`export_sheet_png` fill a sheet with copies of one design.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+import pikepdf
+from reportlab.pdfgen.canvas import Canvas
+
+from studio import __version__
+from studio.export._files import write_atomically
+from studio.export._pdfx import add_metadata, add_output_intent
+from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT, _creation_time, _document_id, _save
+from studio.model.errors import StudioError
+from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
+from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, SceneSource, StrokePath
+from studio.render.pdf import (
+    ColorConverter,
+    PdfResources,
+    display_list_operators,
+    finish_pdf,
+    format_number,
+    path_operators,
+)
+from studio.sheets import Imposition, LayoutSummary, Placement, Sheet, impose
+
+__all__ = [
+    "SheetOptions",
+    "crop_marks",
+    "export_sheet_pdf",
+    "export_sheet_png",
+    "sheet_display_list",
+    "write_sheets_pdf",
+]
+
+MARK_OFFSET = 1.0
+"""Distance (mm) from an item's bleed box to the start of its crop marks."""
+MARK_LENGTH = 5.0
+"""Longest crop mark (mm); marks between items are shortened to stay clear of the neighbours."""
+MARK_CLEARANCE = 0.5
+"""Closest a mark comes to another item's bleed box (mm)."""
+MIN_MARK = 1.0
+"""A mark shorter than this (mm) would not guide a cut, and is left out."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SheetOptions:
+    """How to write an imposed sheet (see :func:`export_sheet_pdf`)."""
+
+    bleed: float | None = None
+    """Bleed drawn around each item (mm); None takes the print area's own from the template."""
+    marks: bool = False
+    """Crop marks, on each item or at the sheet's edges as the sheet says (``marks=items|edges``)."""
+    cut_line: bool = False
+    """Each item's cut line in the spot colour ``CutContour``."""
+    cmyk: bool = False
+    """Convert colours to CMYK (FOGRA39) and write PDF/X-4."""
+    mirror: bool = False
+    """Mirror each item left to right (transfers printed face down)."""
+    copies: int | None = None
+    """How many copies; None fills one sheet (on a roll, one row)."""
+
+    def __post_init__(self) -> None:
+        if self.bleed is not None and not (math.isfinite(self.bleed) and 0.0 <= self.bleed <= 50.0):
+            raise ValueError(f"bleed must be between 0 and 50 mm, got {self.bleed}")
+        if self.copies is not None and self.copies < 1:
+            raise ValueError(f"copies must be at least 1, got {self.copies}")
+
+
+# -- geometry shared by every output ---------------------------------------------------------------
+
+
+def item_transform(placement: Placement, trim: Rect, *, mirror: bool = False) -> Affine:
+    """Maps an item's millimetres (its trim's top-left at the origin) onto the sheet."""
+    m = placement.transform()
+    if mirror:
+        m = m @ Affine(-1.0, 0.0, 0.0, 1.0, trim.width, 0.0)
+    return m
+
+
+def _bleed_rect(dl: DisplayList, placement: Placement) -> Rect:
+    """What shows of an item (its own mm): its trim grown by the bleed the sheet allows, within what was laid out."""
+    grown = dl.trim.inflated(placement.bleed)
+    return grown.intersection(dl.page) or dl.trim
+
+
+def _cut_path(dl: DisplayList, placement: Placement, m: Affine) -> Path | None:
+    if placement.cut is not None:
+        return placement.cut
+    return dl.die_line.transformed(m) if dl.die_line is not None else None
+
+
+def crop_marks(placements: Sequence[Placement], page_size: tuple[float, float], at: str) -> list[tuple[Point, Point]]:
+    """Crop-mark segments (sheet mm) for the items on one page.
+
+    ``at`` is ``"items"`` (marks at each item's trim corners, in the gaps, each shortened so that
+    it stays clear of every other item's bleed) or ``"edges"`` (marks in the sheet's margins, in
+    line with every trim edge, outside the band that holds the items).
+
+    Raises
+    ------
+    StudioError
+        When there is no room for any mark.
+    """
+    if not placements:
+        return []
+    trims = [Rect(p.x, p.y, p.width, p.height) for p in placements]
+    bleeds = [t.inflated(p.bleed) for t, p in zip(trims, placements, strict=True)]
+    page = Rect(0.0, 0.0, page_size[0], page_size[1])
+    segments: list[tuple[Point, Point]] = []
+    if at == "edges":
+        band = bleeds[0]
+        for b in bleeds[1:]:
+            band = band.union(b)
+        xs = sorted({round(v, 4) for t in trims for v in (t.left, t.right)})
+        ys = sorted({round(v, 4) for t in trims for v in (t.top, t.bottom)})
+        for x in xs:
+            segments += _clear((x, band.top - MARK_OFFSET), (0.0, -1.0), [], page)
+            segments += _clear((x, band.bottom + MARK_OFFSET), (0.0, 1.0), [], page)
+        for y in ys:
+            segments += _clear((band.left - MARK_OFFSET, y), (-1.0, 0.0), [], page)
+            segments += _clear((band.right + MARK_OFFSET, y), (1.0, 0.0), [], page)
+        if not segments:
+            raise StudioError("the sheet's margins leave no room for crop marks; use wider margins (margin=MM).")
+        return segments
+    for i, (t, b) in enumerate(zip(trims, bleeds, strict=True)):
+        others = [o.inflated(MARK_CLEARANCE) for j, o in enumerate(bleeds) if j != i and _near(o, b)]
+        for x, dx in ((t.left, -1.0), (t.right, 1.0)):
+            for y, dy in ((t.top, -1.0), (t.bottom, 1.0)):
+                # A horizontal mark in line with the trim's top or bottom edge, and a vertical one.
+                start_x = (b.left if dx < 0 else b.right) + dx * MARK_OFFSET
+                start_y = (b.top if dy < 0 else b.bottom) + dy * MARK_OFFSET
+                segments += _clear((start_x, y), (dx, 0.0), others, page)
+                segments += _clear((x, start_y), (0.0, dy), others, page)
+    if not segments:
+        raise StudioError(
+            "there is no room around the items for crop marks; use a wider gap (gap=MM), wider margins (margin=MM) "
+            "or marks at the sheet's edges (marks=edges)."
+        )
+    return segments
+
+
+Point = tuple[float, float]
+
+
+def _near(other: Rect, rect: Rect) -> bool:
+    reach = MARK_OFFSET + MARK_LENGTH + MARK_CLEARANCE
+    return other.intersects(rect.inflated(reach))
+
+
+def _clear(start: Point, direction: Point, obstacles: list[Rect], page: Rect) -> list[tuple[Point, Point]]:
+    """The mark from ``start`` along ``direction``, cut short before any obstacle and at the page edge."""
+    x, y = start
+    dx, dy = direction
+    if not page.contains_point(x, y):
+        return []
+    length = MARK_LENGTH
+    # Stay on the page.
+    if dx > 0:
+        length = min(length, page.right - x)
+    elif dx < 0:
+        length = min(length, x - page.left)
+    elif dy > 0:
+        length = min(length, page.bottom - y)
+    else:
+        length = min(length, y - page.top)
+    for r in obstacles:
+        if dx != 0:
+            if not (r.top <= y <= r.bottom):
+                continue
+            if r.left <= x <= r.right:
+                return []
+            d = (r.left - x) if dx > 0 else (x - r.right)
+        else:
+            if not (r.left <= x <= r.right):
+                continue
+            if r.top <= y <= r.bottom:
+                return []
+            d = (r.top - y) if dy > 0 else (y - r.bottom)
+        if d >= 0:
+            length = min(length, d)
+    if length < MIN_MARK:
+        return []
+    return [((x, y), (x + dx * length, y + dy * length))]
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+def write_sheets_pdf(
+    imposition: Imposition,
+    displays: Sequence[DisplayList],
+    path: FsPath,
+    *,
+    options: SheetOptions,
+    title: str = "",
+) -> FsPath:
+    """Write ``imposition`` as a PDF, drawing ``displays[i]`` at ``imposition.placements[i]``.
+
+    The same display list object given for several placements is stored once (one Form XObject).
+
+    Raises
+    ------
+    StudioError
+        When the lists do not match, marks have no room, or the file cannot be written.
+    """
+    placements = imposition.placements
+    if len(displays) != len(placements):
+        raise StudioError(f"{len(displays)} items for {len(placements)} places on the sheet.")
+    converter = ColorConverter.fogra39() if options.cmyk else None
+    resources = PdfResources()
+    k = PT_PER_MM
+    width, height = imposition.page_size
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0, pagesize=(width * k, height * k))
+    to_page = Affine(k, 0.0, 0.0, -k, 0.0, height * k)
+    forms: dict[int, str] = {}
+    n = format_number
+    marks_at = imposition.sheet.marks_at
+    for page in range(imposition.pages):
+        on_page = [(p, dl) for p, dl in zip(placements, displays, strict=True) if p.page == page]
+        ops: list[str] = [f"q {_cm(to_page)}"]
+        cuts: list[Path] = []
+        for placement, dl in on_page:
+            form = forms.get(id(dl))
+            if form is None:
+                content = display_list_operators(dl, resources, cmyk=converter).encode("latin-1")
+                form = forms[id(dl)] = resources.form(content, dl.page)
+            m = item_transform(placement, dl.trim, mirror=options.mirror)
+            shown = _bleed_rect(dl, placement)
+            ops.append(f"q {_cm(m)} {_rect_ops(shown)} W n /{form} Do Q")
+            if options.cut_line:
+                cut = _cut_path(dl, placement, m)
+                if cut is not None:
+                    cuts.append(cut)
+        if cuts:
+            space = resources.separation(CUT_CONTOUR, (0.0, 1.0, 0.0, 0.0))
+            gstate = resources.gstate(1.0, overprint=True)
+            lines = " ".join(_path_ops(c) for c in cuts)
+            ops.append(f"q /{gstate} gs /{space} CS 1 SCN {n(HAIRLINE_PT / k)} w 1 j 1 J {lines} S Q")
+        if options.marks:
+            segments = crop_marks([p for p, _dl in on_page], (width, height), marks_at)
+            space = resources.separation("All", (1.0, 1.0, 1.0, 1.0))
+            lines = " ".join(f"{n(a[0])} {n(a[1])} m {n(b[0])} {n(b[1])} l" for a, b in segments)
+            ops.append(f"q /{space} CS 1 SCN {n(HAIRLINE_PT / k)} w 0 J {lines} S Q")
+        ops.append("Q")
+        canvas.addLiteral("\n".join(ops))
+        canvas.showPage()
+    canvas.save()
+
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        finish_pdf(pdf, resources, cmyk=converter)
+        box = pikepdf.Array([0, 0, round(width * k, 4), round(height * k, 4)])
+        for page_obj in pdf.pages:
+            obj = page_obj.obj
+            obj.MediaBox = obj.CropBox = obj.BleedBox = obj.TrimBox = box
+            if "/Trans" in obj:
+                del obj["/Trans"]
+            if converter is not None:
+                obj.Group = pikepdf.Dictionary(
+                    Type=pikepdf.Name.Group, S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceCMYK
+                )
+        created = _creation_time()
+        name = title or imposition.sheet.name
+        add_metadata(
+            pdf,
+            title=name,
+            created=created,
+            creator=f"Studio {__version__}",
+            pdfx=converter is not None,
+            document_id=_document_id(pdf, name, created),
+        )
+        if converter is not None:
+            add_output_intent(pdf, converter)
+        _save(pdf, FsPath(path), pdfx=converter is not None)
+    return FsPath(path)
+
+
+def _cm(m: Affine) -> str:
+    return " ".join(format_number(v) for v in m.as_tuple()) + " cm"
+
+
+def _rect_ops(r: Rect) -> str:
+    n = format_number
+    return f"{n(r.x)} {n(r.y)} {n(r.width)} {n(r.height)} re"
+
+
+def _path_ops(path: Path) -> str:
+    return path_operators(path)
+
+
+# -- one design, many copies -----------------------------------------------------------------------
+
+
+def _impose_area(doc: SceneSource, area_id: str, sheet: Sheet, options: SheetOptions) -> tuple[Imposition, DisplayList]:
+    area = doc.print_area(area_id)
+    bleed = area.bleed if options.bleed is None else options.bleed
+    dl = doc.scene(area_id, bleed=bleed)
+    imposition = impose(dl.trim.width, dl.trim.height, sheet, bleed=bleed, count=options.copies)
+    return imposition, dl
+
+
+def export_sheet_pdf(
+    doc: SceneSource, area_id: str, sheet: Sheet, path: FsPath, *, options: SheetOptions
+) -> LayoutSummary:
+    """Copies of one print area of ``doc`` on ``sheet``, as a PDF (as many as fit, or ``options.copies``).
+
+    Returns
+    -------
+    LayoutSummary
+        Sheets used and paper wasted.
+
+    Raises
+    ------
+    StudioError
+        When the item does not fit the sheet, marks have no room, or the file cannot be written.
+    """
+    imposition, dl = _impose_area(doc, area_id, sheet, options)
+    write_sheets_pdf(imposition, [dl] * len(imposition.placements), path, options=options, title=doc.title)
+    return imposition.summary
+
+
+# -- raster and display lists ----------------------------------------------------------------------
+
+
+def sheet_display_list(
+    imposition: Imposition, displays: Sequence[DisplayList], page: int = 0, *, mirror: bool = False
+) -> DisplayList:
+    """One page of an imposition as a single display list (sheet mm), for the raster and SVG backends.
+
+    Each item's content is moved to its place and clipped to the bleed the sheet allows.
+    """
+    width, height = imposition.page_size
+    sheet = Rect(0.0, 0.0, width, height)
+    out = DisplayList(area_id=f"sheet-{page + 1}", trim=sheet, page=sheet)
+    for placement, dl in zip(imposition.placements, displays, strict=True):
+        if placement.page != page:
+            continue
+        m = item_transform(placement, dl.trim, mirror=mirror)
+        clip = Path.rectangle(*_xywh(_bleed_rect(dl, placement))).transformed(m)
+        out.items.append(Group([_moved(item, m) for item in dl.items], clip=clip))
+    return out
+
+
+def _xywh(r: Rect) -> tuple[float, float, float, float]:
+    return (r.x, r.y, r.width, r.height)
+
+
+def _moved(item: Item, m: Affine) -> Item:
+    if isinstance(item, FillPath):
+        return FillPath(item.path.transformed(m), item.color, item.opacity)
+    if isinstance(item, StrokePath):
+        scale = math.sqrt(abs(m.determinant))
+        return StrokePath(item.path.transformed(m), item.color, item.width * scale, item.opacity, item.join, item.cap)
+    if isinstance(item, DrawImage | DrawSvg):
+        clip = item.clip.transformed(m) if item.clip is not None else None
+        return type(item)(item.source, m @ item.transform, clip, item.opacity)  # type: ignore[arg-type]
+    clip = item.clip.transformed(m) if item.clip is not None else None
+    return Group([_moved(child, m) for child in item.items], item.opacity, clip)
+
+
+def export_sheet_png(
+    doc: SceneSource,
+    area_id: str,
+    sheet: Sheet,
+    path: FsPath,
+    *,
+    options: SheetOptions,
+    dpi: float = 300.0,
+    transparent: bool = False,
+) -> LayoutSummary:
+    """Copies of one print area on one sheet (a DTF gang sheet on a roll, say) as a PNG.
+
+    Only the first sheet is written when the copies need more than one; the summary says how many.
+    """
+    from PIL.PngImagePlugin import PngInfo
+
+    from studio.export.png import srgb_icc_profile
+    from studio.render.qt import qimage_to_pil, render_image
+
+    imposition, dl = _impose_area(doc, area_id, sheet, options)
+    if imposition.pages > 1:
+        raise StudioError(
+            f"{path}: {imposition.summary.items} copies need {imposition.pages} sheets of {imposition.sheet.name}, "
+            "and a PNG holds one; ask for fewer copies, a roll, or a PDF."
+        )
+    page_dl = sheet_display_list(imposition, [dl] * len(imposition.placements), mirror=options.mirror)
+    try:
+        qimage = render_image(page_dl, dpi=dpi, transparent=transparent)
+    except MemoryError as exc:
+        raise StudioError(f"{path}: the sheet is too large to render at {dpi:g} dpi; lower the resolution.") from exc
+    pil = qimage_to_pil(qimage, alpha=transparent)
+    del qimage
+    info = PngInfo()
+    info.add_text("Title", doc.title or imposition.sheet.name)
+    info.add_text("Software", "Studio")
+    buf = io.BytesIO()
+    pil.save(buf, "PNG", dpi=(dpi, dpi), icc_profile=srgb_icc_profile(), pnginfo=info)
+    write_atomically(path, buf.getvalue(), "PNG")
+    return imposition.summary
