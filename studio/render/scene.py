@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from studio.model.design import (
     AnyLayer,
+    CodeLayer,
     Design,
     GroupLayer,
     ImageLayer,
@@ -189,6 +190,8 @@ class _Builder:
             items, bounds = self._vector(layer, m)
         elif isinstance(layer, ShapeLayer):
             items, bounds = self._shape(layer, m)
+        elif isinstance(layer, CodeLayer):
+            items, bounds = self._code(layer, m)
         else:
             items, bounds = self._group(layer, m)
         if layer.opacity < 1.0 and items:
@@ -284,6 +287,15 @@ class _Builder:
         if not items:
             return [], None
         return items, path.bounds().inflated(width / 2)
+
+    def _code(self, layer: CodeLayer, m: Affine) -> tuple[list[Item], Rect | None]:
+        from studio.render.codes import CodeError, code_items
+
+        try:
+            return code_items(layer, m, self.fonts, self.variables)
+        except CodeError as error:
+            message = str(error)
+            raise CodeError(f"Layer '{layer.display_name()}': {message[:1].lower()}{message[1:]}") from error
 
     def _group(self, layer: GroupLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         items: list[Item] = []
