@@ -139,6 +139,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("insert.ellipse", QT_TRANSLATE_NOOP("Actions", "&Ellipse"), "insert", ("E",)),
     ActionSpec("insert.star", QT_TRANSLATE_NOOP("Actions", "&Star"), "insert", ()),
     ActionSpec("insert.line", QT_TRANSLATE_NOOP("Actions", "&Line"), "insert", ("L",)),
+    ActionSpec("insert.qr_code", QT_TRANSLATE_NOOP("Actions", "&QR Code"), "insert", ()),
+    ActionSpec("insert.barcode", QT_TRANSLATE_NOOP("Actions", "&Barcode"), "insert", ()),
     # Arrange
     ActionSpec("arrange.group", QT_TRANSLATE_NOOP("Actions", "&Group"), "arrange", ("Ctrl+G",)),
     ActionSpec("arrange.ungroup", QT_TRANSLATE_NOOP("Actions", "&Ungroup"), "arrange", ("Ctrl+Shift+G",)),

@@ -199,6 +199,14 @@
         <translation>&amp;Ligne</translation>
     </message>
     <message>
+        <source>&amp;QR Code</source>
+        <translation>Code &amp;QR</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>Code-&amp;barres</translation>
+    </message>
+    <message>
         <source>&amp;Group</source>
         <translation>&amp;Grouper</translation>
     </message>
@@ -368,6 +376,14 @@
         <translation>Ajouter une ligne (L)</translation>
     </message>
     <message>
+        <source>Add a QR code, from fixed text or a field</source>
+        <translation>Ajouter un code QR, à partir d’un texte fixe ou d’un champ</translation>
+    </message>
+    <message>
+        <source>Add a barcode (Code 128 or EAN-13), from fixed text or a field</source>
+        <translation>Ajouter un code-barres (Code 128 ou EAN-13), à partir d’un texte fixe ou d’un champ</translation>
+    </message>
+    <message>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
@@ -386,6 +402,14 @@
     <message>
         <source>Line</source>
         <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
     </message>
     <message>
         <source>Images and drawings ({patterns})</source>
@@ -497,6 +521,117 @@
     </message>
 </context>
 <context>
+    <name>CodeSection</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Code 128</source>
+        <translation>Code 128</translation>
+    </message>
+    <message>
+        <source>EAN-13</source>
+        <translation>EAN-13</translation>
+    </message>
+    <message>
+        <source>Kind of code</source>
+        <translation>Type de code</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>What the code holds: fixed text, or {field} to take it from a field (a column in batch work)</source>
+        <translation>Ce que contient le code : un texte fixe, ou {field} (le nom d’un champ entre accolades) pour le prendre dans un champ (une colonne en production en série)</translation>
+    </message>
+    <message>
+        <source>Low (7 %)</source>
+        <translation>Faible (7 %)</translation>
+    </message>
+    <message>
+        <source>Medium (15 %)</source>
+        <translation>Moyenne (15 %)</translation>
+    </message>
+    <message>
+        <source>Quartile (25 %)</source>
+        <translation>Quartile (25 %)</translation>
+    </message>
+    <message>
+        <source>High (30 %)</source>
+        <translation>Élevée (30 %)</translation>
+    </message>
+    <message>
+        <source>How much of the code may be damaged or covered and still read</source>
+        <translation>Part du code qui peut être abîmée ou masquée sans l’empêcher d’être lu</translation>
+    </message>
+    <message>
+        <source>Code colour</source>
+        <translation>Couleur du code</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>Couleur de fond</translation>
+    </message>
+    <message>
+        <source>Print the content under the bars</source>
+        <translation>Imprimer le contenu sous les barres</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>C&amp;ontenu</translation>
+    </message>
+    <message>
+        <source>&amp;Error correction</source>
+        <translation>Correction d’&amp;erreurs</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>Cou&amp;leur</translation>
+    </message>
+    <message>
+        <source>&amp;Background</source>
+        <translation>&amp;Fond</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <source>The code needs some content.</source>
+        <translation>Le code doit avoir un contenu.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: this EAN-13 should end in {digit}.</source>
+        <translation>La clé de contrôle est fausse : cet EAN-13 devrait se terminer par {digit}.</translation>
+    </message>
+    <message>
+        <source>An EAN-13 is 12 digits, or 13 with its check digit.</source>
+        <translation>Un EAN-13 compte 12 chiffres, ou 13 avec sa clé de contrôle.</translation>
+    </message>
+    <message>
+        <source>A Code 128 this long is hard to scan; keep it to 80 characters.</source>
+        <translation>Un Code 128 aussi long se lit mal ; limitez-le à 80 caractères.</translation>
+    </message>
+    <message>
+        <source>A Code 128 holds plain ASCII letters, digits and signs; {chars} cannot be encoded.</source>
+        <translation>Un Code 128 ne contient que des lettres, chiffres et signes ASCII ; {chars} ne peut pas être codé.</translation>
+    </message>
+    <message>
+        <source>This content cannot be encoded.</source>
+        <translation>Ce contenu ne peut pas être codé.</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Choose a colour</source>
@@ -555,6 +690,18 @@
     <message>
         <source>Add Group</source>
         <translation>Ajouter un groupe</translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation>Ajouter un code QR</translation>
+    </message>
+    <message>
+        <source>Add Code 128</source>
+        <translation>Ajouter un Code 128</translation>
+    </message>
+    <message>
+        <source>Add EAN-13</source>
+        <translation>Ajouter un EAN-13</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -799,6 +946,26 @@
     <message>
         <source>Replace Picture</source>
         <translation>Remplacer l’image</translation>
+    </message>
+    <message>
+        <source>Change Code Kind</source>
+        <translation>Changer le type de code</translation>
+    </message>
+    <message>
+        <source>Change Code</source>
+        <translation>Modifier le code</translation>
+    </message>
+    <message>
+        <source>Change Error Correction</source>
+        <translation>Changer la correction d’erreurs</translation>
+    </message>
+    <message>
+        <source>Show Code Text</source>
+        <translation>Afficher le texte du code</translation>
+    </message>
+    <message>
+        <source>Hide Code Text</source>
+        <translation>Masquer le texte du code</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1554,14 @@
     <message>
         <source>Line</source>
         <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
     </message>
     <message>
         <source>Group</source>
