@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from studio.model.design import ImageLayer, TextLayer, VectorLayer
+from studio.model.color import Color
+from studio.model.design import CodeLayer, ImageLayer, TextLayer, VectorLayer
 from studio.model.geometry import MM_PER_INCH, Rect
 from studio.model.template import PrintArea, localize
 from studio.render.display import DrawImage, Group, Item
@@ -37,7 +38,16 @@ TEMPLATES = {
     "safe-area-art": "the art leaves the safe area ({margin} mm inside the trim) and may be cut.",
     "glyph": "the font {font} has no glyph for {chars}.",
     "asset": "{error}",
+    "code-module": "its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.",
+    "code-contrast": "its modules do not stand out from the background; scanners need dark modules on a light background.",
+    "safe-area-code": "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.",
 }
+
+MIN_MODULE = {"qr": 0.33, "code128": 0.19, "ean13": 0.264}
+"""Smallest module (mm) that scanners read reliably once printed: 0.33 mm for QR codes (common printer
+guidance), 0.19 mm for Code 128, 0.264 mm for EAN-13 (80 % of its nominal 0.33 mm, GS1's smallest)."""
+MIN_CONTRAST = 0.45
+"""Smallest difference of relative luminance between a code's background and its modules."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,44 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> list[Fin
         if isinstance(layer, TextLayer | VectorLayer) and not _inside_safe(bounds, area):
             template = "safe-area-text" if isinstance(layer, TextLayer) else "safe-area-art"
             add("warning", "safe-area", template, margin=f"{area.safe_margin:g}")
+        if isinstance(layer, CodeLayer):
+            module = _code_module(layer, variables)
+            if module is not None and module < MIN_MODULE[layer.symbology] - 1e-9:
+                add(
+                    "warning",
+                    "code-size",
+                    "code-module",
+                    size=f"{module:.2f}",
+                    minimum=f"{MIN_MODULE[layer.symbology]:g}",
+                )
+            if not _readable_contrast(layer, _content_background(doc, area.id)):
+                add("warning", "code-contrast", "code-contrast")
+            if not _inside_safe(bounds, area):
+                add("warning", "safe-area", "safe-area-code", margin=f"{area.safe_margin:g}")
     return out
+
+
+def _code_module(layer: CodeLayer, variables: dict[str, str]) -> float | None:
+    """The printed size of one module (mm), or None when the content cannot be encoded (reported already)."""
+    from studio.render.codes import CodeError, encode, lay_out
+
+    try:
+        symbol = encode(layer.symbology, layer.resolved_data(variables), error_correction=layer.error_correction)
+    except CodeError:
+        return None
+    drawing = lay_out(symbol, layer.width, layer.height, show_text=layer.show_text)
+    return drawing.module * min(abs(v) for v in layer.transform.to_affine().scale_factors())
+
+
+def _content_background(doc: Document, area_id: str) -> Color:
+    """What lies under a layer at the least: the area's background, or white paper."""
+    content = doc.design.areas.get(area_id)
+    return content.background if content is not None and content.background is not None else Color(hex="#FFFFFF")
+
+
+def _readable_contrast(layer: CodeLayer, under: Color) -> bool:
+    light = layer.background if layer.background is not None else under
+    return light.relative_luminance() - layer.color.relative_luminance() >= MIN_CONTRAST
 
 
 def _image_dpis(items: list[Item]) -> list[float]:

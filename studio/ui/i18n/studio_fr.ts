@@ -548,23 +548,23 @@
     </message>
     <message>
         <source>What the code holds: fixed text, or {field} to take it from a field (a column in batch work)</source>
-        <translation>Ce que contient le code : un texte fixe, ou {field} (le nom d’un champ entre accolades) pour le prendre dans un champ (une colonne en production en série)</translation>
+        <translation>Ce que contient le code&#xa0;: un texte fixe, ou {field} (le nom d’un champ entre accolades) pour le prendre dans un champ (une colonne en production en série)</translation>
     </message>
     <message>
         <source>Low (7 %)</source>
-        <translation>Faible (7 %)</translation>
+        <translation>Faible (7&#xa0;%)</translation>
     </message>
     <message>
         <source>Medium (15 %)</source>
-        <translation>Moyenne (15 %)</translation>
+        <translation>Moyenne (15&#xa0;%)</translation>
     </message>
     <message>
         <source>Quartile (25 %)</source>
-        <translation>Quartile (25 %)</translation>
+        <translation>Quartile (25&#xa0;%)</translation>
     </message>
     <message>
         <source>High (30 %)</source>
-        <translation>Élevée (30 %)</translation>
+        <translation>Élevée (30&#xa0;%)</translation>
     </message>
     <message>
         <source>How much of the code may be damaged or covered and still read</source>
@@ -612,7 +612,7 @@
     </message>
     <message>
         <source>The check digit is wrong: this EAN-13 should end in {digit}.</source>
-        <translation>La clé de contrôle est fausse : cet EAN-13 devrait se terminer par {digit}.</translation>
+        <translation>La clé de contrôle est fausse&#xa0;: cet EAN-13 devrait se terminer par {digit}.</translation>
     </message>
     <message>
         <source>An EAN-13 is 12 digits, or 13 with its check digit.</source>
@@ -620,11 +620,11 @@
     </message>
     <message>
         <source>A Code 128 this long is hard to scan; keep it to 80 characters.</source>
-        <translation>Un Code 128 aussi long se lit mal ; limitez-le à 80 caractères.</translation>
+        <translation>Un Code 128 aussi long se lit mal&#xa0;; limitez-le à 80 caractères.</translation>
     </message>
     <message>
         <source>A Code 128 holds plain ASCII letters, digits and signs; {chars} cannot be encoded.</source>
-        <translation>Un Code 128 ne contient que des lettres, chiffres et signes ASCII ; {chars} ne peut pas être codé.</translation>
+        <translation>Un Code 128 ne contient que des lettres, chiffres et signes ASCII&#xa0;; {chars} ne peut pas être codé.</translation>
     </message>
     <message>
         <source>This content cannot be encoded.</source>
@@ -1783,11 +1783,11 @@
     <name>Preflight</name>
     <message>
         <source>the image prints at {dpi} DPI, under {minimum}: it will look pixelated.</source>
-        <translation>l’image s’imprime à {dpi} ppp, moins de {minimum} : elle paraîtra pixelisée.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp, moins de {minimum}&#xa0;: elle paraîtra pixelisée.</translation>
     </message>
     <message>
         <source>the image prints at {dpi} DPI; {good} is recommended.</source>
-        <translation>l’image s’imprime à {dpi} ppp ; {good} ppp sont recommandés.</translation>
+        <translation>l’image s’imprime à {dpi}&#xa0;ppp&#xa0;; {good}&#xa0;ppp sont recommandés.</translation>
     </message>
     <message>
         <source>it lies entirely outside the print area and will not print.</source>
@@ -1795,15 +1795,15 @@
     </message>
     <message>
         <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
-        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu ; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
+        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu&#xa0;; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
     </message>
     <message>
         <source>the text leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>le texte sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupé.</translation>
+        <translation>le texte sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupé.</translation>
     </message>
     <message>
         <source>the art leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>l’illustration sort de la zone de sécurité ({margin} mm en deçà de la coupe) et risque d’être coupée.</translation>
+        <translation>l’illustration sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupée.</translation>
     </message>
     <message>
         <source>the font {font} has no glyph for {chars}.</source>
@@ -1812,6 +1812,18 @@
     <message>
         <source>{error}</source>
         <translation>{error}</translation>
+    </message>
+    <message>
+        <source>its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.</source>
+        <translation>ses modules mesurent {size} mm ; les lecteurs demandent au moins {minimum} mm : agrandissez le code.</translation>
+    </message>
+    <message>
+        <source>its modules do not stand out from the background; scanners need dark modules on a light background.</source>
+        <translation>ses modules ne se détachent pas du fond ; les lecteurs demandent des modules sombres sur un fond clair.</translation>
+    </message>
+    <message>
+        <source>the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.</source>
+        <translation>le code sort de la zone de sécurité ({margin} mm en deçà de la coupe) ; un code coupé risque de ne plus se lire.</translation>
     </message>
     <message>
         <source>left</source>
@@ -1835,7 +1847,7 @@
     </message>
     <message>
         <source>Layer “{layer}”: {problem}</source>
-        <translation>Calque « {layer} » : {problem}</translation>
+        <translation>Calque «&#xa0;{layer}&#xa0;»&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,16 @@ TRANSLATABLE_TEMPLATES = {
     ),
     "glyph": QT_TRANSLATE_NOOP("Preflight", "the font {font} has no glyph for {chars}."),
     "asset": QT_TRANSLATE_NOOP("Preflight", "{error}"),
+    "code-module": QT_TRANSLATE_NOOP(
+        "Preflight", "its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger."
+    ),
+    "code-contrast": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "its modules do not stand out from the background; scanners need dark modules on a light background.",
+    ),
+    "safe-area-code": QT_TRANSLATE_NOOP(
+        "Preflight", "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan."
+    ),
 }
 _SIDES = (
     QT_TRANSLATE_NOOP("Preflight", "left"),
