@@ -18,6 +18,8 @@ from studio.sheets.model import LabelSheet, LayoutSummary, Paper, Placement, She
 FIT_TOLERANCE = 0.5
 """How much larger than a label (mm) an item may be and still be placed on it (database rounding, die tolerance)."""
 MAX_ITEMS = 1_000_000
+MAX_ROLL_LENGTH = 5000.0
+"""Longest sheet cut from a roll (mm): PDF pages stop at 200 inches (5,080 mm) in most readers and RIPs."""
 
 _EPS = 1e-6
 
@@ -218,18 +220,22 @@ def _on_roll(
 
     turned, per_row, w, h = min(options, key=length)  # min keeps the first (upright) of equals
     total = count or per_row
-    rows = math.ceil(total / per_row)
+    # A longer roll is cut into sheets of at most MAX_ROLL_LENGTH: what PDF readers and RIPs open.
+    rows_per_sheet = max(1, _fit(MAX_ROLL_LENGTH - 2 * margin, h, gap))
+    rows = min(math.ceil(total / per_row), rows_per_sheet)
     used_w = min(total, per_row) * (w + gap) - gap
     ox = margin + (aw - used_w) / 2
+    per_sheet = per_row * rows_per_sheet
     placements = []
     for i in range(total):
-        row, col = divmod(i, per_row)
+        page, index = divmod(i, per_sheet)
+        row, col = divmod(index, per_row)
         pw, ph = (item_h, item_w) if turned else (item_w, item_h)
-        placements.append(
-            Placement(ox + col * (w + gap) + bleed, margin + row * (h + gap) + bleed, pw, ph, turned, bleed=bleed)
-        )
+        x, y = ox + col * (w + gap) + bleed, margin + row * (h + gap) + bleed
+        placements.append(Placement(x, y, pw, ph, turned, page=page, bleed=bleed))
     roll_length = 2 * margin + rows * (h + gap) - gap
-    return _result(paper, placements, (paper.width, roll_length), 1, total, item_w * item_h)
+    pages = math.ceil(total / per_sheet)
+    return _result(paper, placements, (paper.width, roll_length), pages, min(total, per_sheet), item_w * item_h)
 
 
 def _too_big(item_w: float, item_h: float, bleed: float, paper: Paper, margin: float) -> str:

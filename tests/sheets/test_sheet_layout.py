@@ -168,3 +168,14 @@ def test_an_item_larger_than_the_paper_is_refused():
         layout(300, 300, parse_sheet("a4"))
     with pytest.raises(LayoutError, match="between 1 and"):
         layout(10, 10, parse_sheet("a4"), count=0)
+
+
+def test_a_very_long_roll_is_cut_into_sheets_a_reader_can_open():
+    im = impose(100, 100, parse_sheet("13in-roll"), count=200)
+    # 330.2 mm across: 3 a row (105 mm cells); 5 m hold 47 rows of 105 mm (5 mm margins).
+    assert im.per_sheet == 3 * 47
+    assert im.pages == 2
+    assert im.page_size[1] == pytest.approx(2 * 5 + 47 * 105 - 5)
+    assert im.page_size[1] <= 5000
+    assert sum(1 for p in im.placements if p.page == 1) == 200 - 141
+    assert_no_overlap(im.placements, gap=5.0)
