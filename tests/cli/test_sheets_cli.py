@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pikepdf
 import pytest
 from PIL import Image
@@ -131,6 +132,18 @@ def test_round_labels_on_a_label_sheet_with_one_die_line_each(round_design, tmp_
         assert max(xs) == pytest.approx(max(x for x, _ in sheet.positions) + d, abs=0.01)
         assert min(ys) == pytest.approx(min(y for _, y in sheet.positions), abs=0.01)
         assert max(ys) == pytest.approx(max(y for _, y in sheet.positions) + d, abs=0.01)
+    # Ghostscript puts the cut lines on a plate of their own; every inked pixel of it lies on one of the
+    # twelve label circles, and every circle is inked.
+    subprocess.run(["gs", "-q", "-sDEVICE=tiffsep", "-r50", "-o", str(tmp_path / "sep.tif"), str(out)], check=True)
+    with Image.open(tmp_path / "sep(CutContour).tif") as plate:
+        ink = np.argwhere(np.asarray(plate.convert("L")) < 200)  # rows, columns
+    px = 50 / 25.4
+    centres = np.array([((y + d / 2) * px, (x + d / 2) * px) for x, y in sheet.positions])
+    distance = np.linalg.norm(ink[:, None, :] - centres[None, :, :], axis=2)  # pixel × circle
+    nearest = distance.argmin(axis=1)
+    off_circle = np.abs(distance[np.arange(len(ink)), nearest] - d / 2 * px)
+    assert len(ink) > 0 and off_circle.max() <= 2.0
+    assert sorted(set(nearest.tolist())) == list(range(12))
 
 
 def test_copies_on_a4_with_crop_marks_clear_of_every_item(tmp_path):
