@@ -86,7 +86,7 @@ def main() -> int:
         out = subprocess.run(
             [sys.executable, "-c", _CHILD, str(tmp / "design.json")], capture_output=True, text=True, env=env, cwd=ROOT
         )
-        line = next((l for l in out.stdout.splitlines() if l.startswith("rss")), None)
+        line = next((text for text in out.stdout.splitlines() if text.startswith("rss")), None)
         if line is None:
             print(out.stderr[-2000:])
             return 1

@@ -52,7 +52,9 @@ def main() -> int:
         extra = [str(args.project)] if args.project else []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, "-c", _CHILD, *extra], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", _CHILD, *extra], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+            )
             assert proc.stdout is not None
             for line in proc.stdout:
                 if line.startswith("shown"):
@@ -61,8 +63,10 @@ def main() -> int:
                     break
             proc.wait()
     what = f"with {args.project}" if args.project else "start page"
-    print(f"start-up ({what}): median {statistics.median(times) * 1000:.0f} ms, "
-          f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms; resident {statistics.median(rss):.0f} MB")
+    print(
+        f"start-up ({what}): median {statistics.median(times) * 1000:.0f} ms, "
+        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms; resident {statistics.median(rss):.0f} MB"
+    )
     return 0
 
 

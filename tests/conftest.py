@@ -48,3 +48,14 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("STUDIO_USER_DIR", str(home))
     monkeypatch.delenv("STUDIO_TEMPLATE_PATH", raising=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "tools(*names): the test fails unless these checker tools are installed")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    from requirements import require_tools
+
+    for marker in item.iter_markers("tools"):
+        require_tools(*marker.args)

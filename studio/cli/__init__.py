@@ -94,7 +94,7 @@ def _open_editor(project: str | None) -> int:
     return result
 
 
-_COMMANDS = ("templates", "new", "export", "preflight", "sheets")
+_COMMANDS = ("templates", "new", "export", "preflight", "batch", "sheets")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -166,7 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     preflight.set_defaults(handler=_cmd_preflight)
 
     from studio.cli import sheets as _sheets
+    from studio.cli.batch import add_parser as add_batch_parser
 
+    add_batch_parser(sub, common)
     _sheets.register(sub, common)
     return parser
 

@@ -1,8 +1,16 @@
 """Undoable edits: every change to a design is a Command run through a CommandStack."""
 
+from studio.commands.arrange import (
+    AlignLayers,
+    DistributeLayers,
+    GroupLayers,
+    MoveEach,
+    MoveLayers,
+    TransformLayers,
+    UngroupLayer,
+)
 from studio.commands.edits import (
     AddLayer,
-    MoveLayers,
     RecolorPart,
     RemoveLayers,
     ReorderLayer,
@@ -11,7 +19,6 @@ from studio.commands.edits import (
     SetLayersProperties,
     SetOption,
     SetText,
-    SetTransform,
     SetVariable,
     TypeVariable,
 )
@@ -19,9 +26,13 @@ from studio.commands.stack import Command, CommandStack, CompoundCommand
 
 __all__ = [
     "AddLayer",
+    "AlignLayers",
     "Command",
     "CommandStack",
     "CompoundCommand",
+    "DistributeLayers",
+    "GroupLayers",
+    "MoveEach",
     "MoveLayers",
     "RecolorPart",
     "RemoveLayers",
@@ -31,7 +42,8 @@ __all__ = [
     "SetLayersProperties",
     "SetOption",
     "SetText",
-    "SetTransform",
     "SetVariable",
+    "TransformLayers",
     "TypeVariable",
+    "UngroupLayer",
 ]

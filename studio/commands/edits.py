@@ -12,7 +12,7 @@ from typing import Any
 
 from studio.commands.stack import Command
 from studio.model.color import Color
-from studio.model.design import AnyLayer, AreaDesign, Design, GroupLayer, Transform
+from studio.model.design import AnyLayer, AreaDesign, Design, GroupLayer
 
 
 def _owner_of(design: Design, layer_id: str) -> tuple[AreaDesign | GroupLayer, int]:
@@ -69,7 +69,7 @@ class AddLayer(Command):
 
     def _owner(self, design: Design) -> AreaDesign | GroupLayer:
         if self.parent_id is None:
-            return design.area(self.area_id)
+            return design.ensure_area(self.area_id)
         parent = design.find_layer(self.parent_id)
         if not isinstance(parent, GroupLayer):
             raise ValueError(f"layer {self.parent_id!r} is not a group")
@@ -164,62 +164,6 @@ class SetText(SetLayerProperties):
         super().__init__(layer_id, {"text": text}, label="Edit Text", merge_key="typing")
 
 
-class MoveLayers(Command):
-    """Move layers by ``(dx, dy)`` mm; consecutive moves of the same layers merge (one drag)."""
-
-    def __init__(self, layer_ids: Sequence[str], dx: float, dy: float) -> None:
-        self.layer_ids = list(layer_ids)
-        self.dx = dx
-        self.dy = dy
-        self.label = "Move"
-
-    def _shift(self, design: Design, dx: float, dy: float) -> None:
-        for layer_id in self.layer_ids:
-            t = design.find_layer(layer_id).transform
-            design.find_layer(layer_id).transform = Transform(
-                x=t.x + dx, y=t.y + dy, rotation=t.rotation, scale_x=t.scale_x, scale_y=t.scale_y
-            )
-
-    def do(self, design: Design) -> None:
-        self._shift(design, self.dx, self.dy)
-
-    def undo(self, design: Design) -> None:
-        self._shift(design, -self.dx, -self.dy)
-
-    def merge(self, other: Command) -> bool:
-        if isinstance(other, MoveLayers) and other.layer_ids == self.layer_ids:
-            self.dx += other.dx
-            self.dy += other.dy
-            return True
-        return False
-
-
-class SetTransform(Command):
-    """Give a layer a new transform (scale, rotate); consecutive ones for the same layer merge."""
-
-    def __init__(self, layer_id: str, transform: Transform, *, label: str = "Transform") -> None:
-        self.layer_id = layer_id
-        self.transform = transform
-        self.old: Transform | None = None
-        self.label = label
-
-    def do(self, design: Design) -> None:
-        layer = design.find_layer(self.layer_id)
-        if self.old is None:
-            self.old = layer.transform
-        layer.transform = self.transform.model_copy()
-
-    def undo(self, design: Design) -> None:
-        if self.old is not None:
-            design.find_layer(self.layer_id).transform = self.old.model_copy()
-
-    def merge(self, other: Command) -> bool:
-        if isinstance(other, SetTransform) and other.layer_id == self.layer_id and other.label == self.label:
-            self.transform = other.transform
-            return True
-        return False
-
-
 class ReorderLayer(Command):
     """Move a layer to ``index`` in its list (0 is the bottom)."""
 
@@ -303,12 +247,12 @@ class SetBackground(Command):
         self.label = "Change Background"
 
     def do(self, design: Design) -> None:
-        area = design.area(self.area_id)
+        area = design.ensure_area(self.area_id)
         self.old = area.background
         area.background = self.color
 
     def undo(self, design: Design) -> None:
-        design.area(self.area_id).background = self.old
+        design.ensure_area(self.area_id).background = self.old
 
 
 class SetLayersProperties(Command):

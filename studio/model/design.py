@@ -59,6 +59,12 @@ class Transform(_Evented):
             raise ValueError("scale must not be zero")
         return self
 
+    def moved(self, dx: float, dy: float) -> Transform:
+        """The same transform, its centre moved by ``(dx, dy)`` mm."""
+        return Transform(
+            x=self.x + dx, y=self.y + dy, rotation=self.rotation, scale_x=self.scale_x, scale_y=self.scale_y
+        )
+
     def to_affine(self) -> Affine:
         return (
             Affine.translation(self.x, self.y)
@@ -80,6 +86,11 @@ class _LayerBase(_Evented):
     opacity: Unit = 1.0
     visible: bool = True
     locked: bool = False
+    field: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z_][A-Za-z0-9_ -]*$")] | None = Field(
+        default=None,
+        description="Batch: the data field this layer depends on. An image layer takes its photo from it "
+        "(a path relative to the data file); any layer is left out when the field is empty.",
+    )
 
     def display_name(self) -> str:
         return self.name or self.kind_label()
@@ -275,6 +286,16 @@ class Design(_Evented):
         return self
 
     def area(self, area_id: str) -> AreaDesign:
+        """The content of an area; an empty one, not stored, when nothing was placed there yet.
+
+        Reading never changes the design: commands that put something on a new area call
+        :meth:`ensure_area`, inside the undo stack.
+        """
+        content = self.areas.get(area_id)
+        return content if content is not None else AreaDesign()
+
+    def ensure_area(self, area_id: str) -> AreaDesign:
+        """The content of an area, added to the design (with a model event) when it is new."""
         if area_id not in self.areas:
             self.areas = {**self.areas, area_id: AreaDesign()}
         return self.areas[area_id]

@@ -443,7 +443,7 @@ class ClipartBrowser(QObject):
         )
         self.dock.setAccessibleName(self.tr("Clipart"))
         self.panel.chosen.connect(self.insert)
-        window.actions.bind("insert.clipart", self.show_browser, lambda: window.session is not None)
+        window.action_registry.bind("insert.clipart", self.show_browser, lambda: window.session is not None)
 
     def show_browser(self) -> None:
         """Show and raise the dock, and put the cursor in its search field."""

@@ -84,7 +84,7 @@ class FileController(QObject):
         window.set_start_page(self.start_page)
 
         has_session = self._has_session
-        actions = window.actions
+        actions = window.action_registry
         actions.bind("file.new", self.show_start)
         actions.bind("file.open", self.open_dialog)
         actions.bind("file.save", self.save, has_session)

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings
         self.library = library
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self._session: EditorSession | None = None
         self.docks: dict[str, QDockWidget] = {}
         self._dock_titles: dict[str, tuple[str, str]] = {}
@@ -98,11 +98,11 @@ class MainWindow(QMainWindow):
             menu = self._menus[spec.menu]
             if spec.id in separators_before:
                 menu.addSeparator()
-            menu.addAction(self.actions[spec.id])
+            menu.addAction(self.action_registry[spec.id])
         recent = QMenu(_open_recent_title(), self)
         recent.setObjectName("menu.recent")
         self._menus["recent"] = recent
-        self._menus["file"].insertMenu(self.actions["file.save"], recent)
+        self._menus["file"].insertMenu(self.action_registry["file.save"], recent)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(_toolbar_title(), self)
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         for (prefix,) in groups:
             for spec in ACTIONS:
                 if spec.toolbar and spec.id.startswith(prefix):
-                    toolbar.addAction(self.actions[spec.id])
+                    toolbar.addAction(self.action_registry[spec.id])
             toolbar.addSeparator()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
@@ -193,14 +193,14 @@ class MainWindow(QMainWindow):
         session.setParent(self)
         session.modified_changed.connect(lambda _m: self._update_title())
         session.file_changed.connect(self._update_title)
-        session.design_changed.connect(self.actions.update)
+        session.design_changed.connect(self.action_registry.update)
         session.design_changed.connect(self._label_history)
-        session.selection_changed.connect(self.actions.update)
+        session.selection_changed.connect(self.action_registry.update)
         self.pages.setCurrentWidget(self._editor)
         for dock in self.docks.values():
             dock.setVisible(not dock.property("hidden_by_user"))
         self.session_changed.emit(session)
-        self.actions.update()
+        self.action_registry.update()
         self._update_title()
 
     def close_session(self) -> bool:
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self._start)
         self.session_changed.emit(None)
         session.deleteLater()
-        self.actions.update()
+        self.action_registry.update()
         self._update_title()
         return True
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
-            self.actions["file.save"].trigger()
+            self.action_registry["file.save"].trigger()
             return not session.is_modified
         return answer == QMessageBox.StandardButton.Discard
 
@@ -260,13 +260,21 @@ class MainWindow(QMainWindow):
         def can_redo() -> bool:
             return self._session is not None and self._session.stack.can_redo()
 
-        self.actions.bind("edit.undo", lambda: self._session and self._session.undo(), can_undo)
-        self.actions.bind("edit.redo", lambda: self._session and self._session.redo(), can_redo)
+        self.action_registry.bind("edit.undo", self._undo, can_undo)
+        self.action_registry.bind("edit.redo", self._redo, can_redo)
         self.session_changed.connect(lambda _s: self._label_history())
+
+    def _undo(self) -> None:
+        if self._session is not None:
+            self._session.undo()
+
+    def _redo(self) -> None:
+        if self._session is not None:
+            self._session.redo()
 
     def _label_history(self) -> None:
         session = self._session
-        undo, redo = self.actions["edit.undo"], self.actions["edit.redo"]
+        undo, redo = self.action_registry["edit.undo"], self.action_registry["edit.redo"]
         undo_label = session.stack.undo_label() if session else None
         redo_label = session.stack.redo_label() if session else None
         undo.setText(
@@ -293,7 +301,7 @@ class MainWindow(QMainWindow):
     # -- Qt -----------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.actions.retranslate()
+            self.action_registry.retranslate()
             self._label_history()
             self._retranslate()
         super().changeEvent(event)

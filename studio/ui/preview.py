@@ -500,7 +500,7 @@ class PreviewPanel(QWidget):
         name = next(localize(p.name, _language()) for p in self._session.template.parts if p.id == part)  # type: ignore[union-attr]
         self._picture.setToolTip(self.tr("Click to recolour: {part}").format(part=name))
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.refresh()
 

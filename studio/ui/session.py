@@ -103,7 +103,7 @@ class EditorSession(QObject):
 
     def layers(self) -> list[AnyLayer]:
         """Top-level layers of the current area, bottom to top."""
-        return list(self.design.area(self._area_id).layers)  # type: ignore[arg-type]
+        return list(self.design.area(self._area_id).layers)
 
     def layer(self, layer_id: str) -> AnyLayer:
         return self.design.find_layer(layer_id)

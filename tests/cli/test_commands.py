@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -18,8 +17,8 @@ from studio.model.geometry import mm_to_pt
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*/design.json"))
-needs_poppler = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
-needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
+needs_poppler = pytest.mark.tools("pdfinfo", "pdffonts", "pdftoppm")
+needs_qpdf = pytest.mark.tools("qpdf")
 
 
 def boxes(pdf: Path) -> list[dict[str, tuple[float, ...]]]:

@@ -125,7 +125,7 @@ def test_clean_state_and_signals(stack):
 
 def test_model_events_fire_for_views(stack):
     seen = []
-    stack.design.area("label").events.layers.connect(lambda layers: seen.append(len(layers)))
+    stack.design.ensure_area("label").events.layers.connect(lambda layers: seen.append(len(layers)))
     stack.push(AddLayer("label", ShapeLayer()))
     stack.undo()
     assert seen == [1, 0]

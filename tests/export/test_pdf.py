@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -25,10 +24,7 @@ from studio.model.template import AreaShape, PrintArea
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Item
 from studio.render.pdf import default_cmyk_profile
 
-pytestmark = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in ("qpdf", "pdfinfo", "pdffonts", "pdfimages", "pdftoppm", "gs")),
-    reason="needs qpdf, poppler-utils and ghostscript",
-)
+pytestmark = pytest.mark.tools("qpdf", "pdfinfo", "pdffonts", "pdfimages", "pdftoppm", "gs")
 
 W, H, BLEED = 80.0, 50.0, 3.0
 SLUG = MARK_GAP + MARK_LENGTH + SLUG_MARGIN

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -28,10 +27,7 @@ from studio.render.pdf import (
     resources_for,
 )
 
-pytestmark = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in ("pdftoppm", "pdfimages", "pdffonts", "qpdf")),
-    reason="needs poppler-utils and qpdf",
-)
+pytestmark = pytest.mark.tools("pdftoppm", "pdfimages", "pdffonts", "qpdf")
 
 # At 254 dpi one millimetre is ten pixels, which keeps the pixel arithmetic readable.
 DPI = 254

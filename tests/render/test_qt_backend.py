@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path as FsPath
 
 import cairosvg
 import numpy as np
@@ -11,13 +10,13 @@ import pytest
 from fakes import FakeImage, FakeSvg
 from PIL import Image
 from PySide6.QtGui import QImage
+from requirements import shared_fixture
 
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 from studio.render.qt import clear_caches, qimage_to_pil, render_image
 
-FIXTURES = FsPath(__file__).resolve().parents[3] / "shared" / "fixtures" / "svg"
 TRIM = Rect(0.0, 0.0, 50.0, 30.0)
 RED = Color.of("#FF0000")
 BLUE = Color.of("#0000FF")
@@ -226,10 +225,7 @@ def test_vector_art_matches_cairosvg_alone() -> None:
 
 @pytest.mark.parametrize("name", ["fluent-modern-rocket.svg", "fluent-modern-birthday-cake.svg"])
 def test_fixture_art_matches_cairosvg_alone(name: str) -> None:
-    path = FIXTURES / name
-    if not path.exists():
-        pytest.skip("shared fixtures are not beside the checkout")
-    text = path.read_text()
+    text = shared_fixture(f"svg/{name}").read_text()
     art = DrawSvg(FakeSvg(text, (0.0, 0.0, 32.0, 32.0)), Affine.translation(10, 5) @ Affine.scaling(20.0 / 32))
     ours = pixels(scene(art))[50:250, 100:300, :3]
     reference = cairosvg_alone(text, 200)[:, :, :3]

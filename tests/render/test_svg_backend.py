@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from fakes import FakeImage, FakeSvg
 from PIL import Image
+from requirements import require_tools, shared_fixture
 
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
@@ -23,7 +24,6 @@ from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Gro
 from studio.render.qt import qimage_to_pil, render_image
 from studio.render.svg import svg_document
 
-FIXTURES = FsPath(__file__).resolve().parents[3] / "shared" / "fixtures" / "svg"
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TRIM = Rect(0.0, 0.0, 50.0, 30.0)
 PAGE = TRIM.inflated(2.0)
@@ -77,9 +77,9 @@ def by_cairosvg(text: str, width: int, height: int) -> np.ndarray:
 
 
 def by_rsvg(text: str, width: int, height: int, tmp_path: FsPath) -> np.ndarray:
+    require_tools("rsvg-convert")
     exe = shutil.which("rsvg-convert")
-    if exe is None:
-        pytest.skip("rsvg-convert (librsvg2-bin) is not installed")
+    assert exe is not None
     src = tmp_path / "in.svg"
     src.write_text(text)
     out = subprocess.run([exe, "-w", str(width), "-h", str(height), str(src)], check=True, capture_output=True)
@@ -206,10 +206,7 @@ def test_mirrored_renders_agree() -> None:
 
 
 def fixture_text(name: str) -> str:
-    path = FIXTURES / name
-    if not path.exists():
-        pytest.skip("shared fixtures are not beside the checkout")
-    return path.read_text()
+    return shared_fixture(f"svg/{name}").read_text()
 
 
 def two_placements(text: str) -> DisplayList:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -179,7 +178,7 @@ def test_every_example_passes_preflight(name: str) -> None:
     assert [f for f in findings if f.severity == "error"] == [], [f.message for f in findings]
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+@pytest.mark.tools("pdfinfo")
 @pytest.mark.parametrize("name", EXAMPLE_IDS)
 def test_every_example_exports_a_pdf_with_its_trim_boxes(name: str, tmp_path: Path) -> None:
     doc = example(name)

@@ -252,7 +252,8 @@ def test_view_art_follows_the_mockup_conventions(template_id: str) -> None:
 
 @pytest.mark.parametrize("template_id", IDS)
 def test_thumbnail_and_art_render(template_id: str) -> None:
-    cairosvg = pytest.importorskip("cairosvg")
+    import cairosvg
+
     t = load(template_id)
     assert t.folder is not None
     with Image.open(t.folder / "thumbnail.png") as im:
@@ -268,6 +269,7 @@ def test_thumbnail_and_art_render(template_id: str) -> None:
 
 @pytest.mark.parametrize("template_id", IDS)
 def test_template_folder_passes_validation(template_id: str) -> None:
-    templates = pytest.importorskip("studio.io.templates")
+    from studio.io import templates
+
     problems = templates.validate_template_folder(TEMPLATES / template_id)
     assert problems == [], [str(p) for p in problems]

@@ -69,7 +69,7 @@ def drag(qtbot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE, steps: 
 
 
 def set_snap(window, on: bool) -> None:
-    action = window.actions["view.snap"]
+    action = window.action_registry["view.snap"]
     if action.isChecked() != on:
         action.trigger()
 
@@ -95,8 +95,8 @@ def test_drag_moves_by_the_dragged_distance_in_one_undo_step(canvas, qtbot):
     end = start + QPoint(90, 45)
     drag(qtbot, view, start, end)
     t = session.layer("bee").transform
-    assert t.x - before.x == pytest.approx(90 / view.scale, abs=0.5)
-    assert t.y - before.y == pytest.approx(45 / view.scale, abs=0.5)
+    assert t.x - before.x == pytest.approx(90 / view.px_per_mm, abs=0.5)
+    assert t.y - before.y == pytest.approx(45 / view.px_per_mm, abs=0.5)
     assert session.stack.index == steps_before + 1
     assert session.stack.undo_label() == "Move"
     session.undo()
@@ -115,9 +115,9 @@ def test_dragging_snaps_to_the_safe_area_and_shows_smart_guides(canvas, qtbot):
     vp = view.viewport()
     qtbot.mousePress(vp, LEFT, NONE, start)
     for i in range(1, 9):
-        qtbot.mouseMove(vp, start + QPoint(round(dx * view.scale * i / 8), round(dy * view.scale * i / 8)))
+        qtbot.mouseMove(vp, start + QPoint(round(dx * view.px_per_mm * i / 8), round(dy * view.px_per_mm * i / 8)))
     guides = list(view.page.overlay.guides)
-    qtbot.mouseRelease(vp, LEFT, NONE, start + QPoint(round(dx * view.scale), round(dy * view.scale)))
+    qtbot.mouseRelease(vp, LEFT, NONE, start + QPoint(round(dx * view.px_per_mm), round(dy * view.px_per_mm)))
     box = view.page.bounds_of(["bee"])["bee"]
     assert (box.left, box.top) == pytest.approx((safe.left, safe.top), abs=1e-6)
     assert {(g.vertical, round(g.value, 6)) for g in guides} >= {(True, safe.left), (False, safe.top)}
@@ -187,14 +187,14 @@ def test_rubber_band_selects_the_layers_inside(canvas, qtbot):
 def test_locked_layers_cannot_be_picked_and_hidden_ones_are_not_drawn(canvas, qtbot):
     window, session, view = canvas
     session.select(["bee"])
-    window.actions["arrange.lock"].trigger()
+    window.action_registry["arrange.lock"].trigger()
     assert session.layer("bee").locked
-    assert window.actions["arrange.lock"].isChecked()
+    assert window.action_registry["arrange.lock"].isChecked()
     session.select([])
     qtbot.mouseClick(view.viewport(), LEFT, NONE, at(view, 118, 19.5))
     assert "bee" not in session.selection
     session.select(["sprig"])
-    window.actions["arrange.hide"].trigger()
+    window.action_registry["arrange.hide"].trigger()
     QApplication.processEvents()
     assert not session.layer("sprig").visible
     assert not view.page.item("sprig").isVisible()
@@ -203,10 +203,10 @@ def test_locked_layers_cannot_be_picked_and_hidden_ones_are_not_drawn(canvas, qt
 def test_copy_paste_across_areas_gives_new_ids_and_the_same_content(canvas, qtbot):
     window, session, view = canvas
     session.select(["bee", "name"])
-    window.actions["edit.copy"].trigger()
+    window.action_registry["edit.copy"].trigger()
     session.set_area("lid")
     QApplication.processEvents()
-    window.actions["edit.paste"].trigger()
+    window.action_registry["edit.paste"].trigger()
     lid = session.design.area("lid").layers
     assert len(lid) == 2
     assert {x.id for x in lid}.isdisjoint({"bee", "name"})
@@ -228,11 +228,11 @@ def test_copy_paste_across_areas_gives_new_ids_and_the_same_content(canvas, qtbo
 def test_paste_on_the_same_area_offsets_and_duplicate_too(canvas, qtbot):
     window, session, _view = canvas
     session.select(["bee"])
-    window.actions["edit.copy"].trigger()
-    window.actions["edit.paste"].trigger()
+    window.action_registry["edit.copy"].trigger()
+    window.action_registry["edit.paste"].trigger()
     (pasted,) = session.selection
     assert session.layer(pasted).transform.x == pytest.approx(118 + 5)
-    window.actions["edit.duplicate"].trigger()
+    window.action_registry["edit.duplicate"].trigger()
     (dup,) = session.selection
     assert session.layer(dup).transform.y == pytest.approx(19.5 + 10)
 
@@ -243,7 +243,7 @@ def test_group_and_ungroup_round_trip(canvas, qtbot):
     before = {i: view.page.bounds_of([i])[i] for i in ids}
     count = len(session.layers())
     session.select(ids)
-    window.actions["arrange.group"].trigger()
+    window.action_registry["arrange.group"].trigger()
     (group_id,) = session.selection
     group = session.layer(group_id)
     assert isinstance(group, GroupLayer)
@@ -257,7 +257,7 @@ def test_group_and_ungroup_round_trip(canvas, qtbot):
     # Move the group, then ungroup: the children keep their place on the page.
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Right, SHIFT)
-    window.actions["arrange.ungroup"].trigger()
+    window.action_registry["arrange.ungroup"].trigger()
     assert sorted(session.selection) == sorted(ids)
     assert len(session.layers()) == count
     after = view.page.bounds_of(ids)
@@ -270,13 +270,13 @@ def test_align_left_lines_up_the_bounds(canvas, qtbot):
     window, session, view = canvas
     ids = ["bee", "subtitle", "raw"]
     session.select(ids)
-    window.actions["arrange.align_left"].trigger()
+    window.action_registry["arrange.align_left"].trigger()
     lefts = [b.left for b in view.page.bounds_of(ids).values()]
     assert max(lefts) - min(lefts) < 1e-6
     assert session.stack.undo_label() == "Align Left"
     # One layer aligns to the safe area.
     session.select(["bee"])
-    window.actions["arrange.align_right"].trigger()
+    window.action_registry["arrange.align_right"].trigger()
     assert view.page.bounds_of(["bee"])["bee"].right == pytest.approx(session.area.safe_rect.right)
 
 
@@ -284,7 +284,7 @@ def test_distribute_spaces_evenly(canvas, qtbot):
     window, session, view = canvas
     ids = ["bee", "subtitle", "raw"]
     session.select(ids)
-    window.actions["arrange.distribute_v"].trigger()
+    window.action_registry["arrange.distribute_v"].trigger()
     boxes = sorted(view.page.bounds_of(ids).values(), key=lambda b: b.top)
     gaps = [boxes[i + 1].top - boxes[i].bottom for i in range(2)]
     assert gaps[0] == pytest.approx(gaps[1], abs=1e-6)
@@ -293,23 +293,23 @@ def test_distribute_spaces_evenly(canvas, qtbot):
 def test_order_commands(canvas, qtbot):
     window, session, view = canvas
     session.select(["photo"])
-    window.actions["arrange.bring_to_front"].trigger()
+    window.action_registry["arrange.bring_to_front"].trigger()
     assert session.layers()[-1].id == "photo"
-    window.actions["arrange.send_backward"].trigger()
+    window.action_registry["arrange.send_backward"].trigger()
     assert session.layers()[-2].id == "photo"
-    window.actions["arrange.send_to_back"].trigger()
+    window.action_registry["arrange.send_to_back"].trigger()
     assert session.layers()[0].id == "photo"
     assert view.page.item("photo").zValue() < view.page.item("bee").zValue()
 
 
 def test_zoom_actual_is_real_size_on_this_screen(canvas, qtbot):
     window, _session, view = canvas
-    window.actions["view.zoom_actual"].trigger()
+    window.action_registry["view.zoom_actual"].trigger()
     a, b = view.mapFromScene(QPointF(0, 0)), view.mapFromScene(QPointF(100, 0))
     assert b.x() - a.x() == pytest.approx(100 * view.logicalDpiX() / 25.4, abs=1)
-    window.actions["view.zoom_in"].trigger()
+    window.action_registry["view.zoom_in"].trigger()
     assert view.zoom == pytest.approx(math.sqrt(2))
-    window.actions["view.zoom_fit"].trigger()
+    window.action_registry["view.zoom_fit"].trigger()
     page = view.mapFromScene(view.page.page_rect()).boundingRect()
     assert view.viewport().rect().contains(page)
 
@@ -320,13 +320,13 @@ def test_ctrl_wheel_zooms_about_the_pointer(canvas, qtbot):
     _window, _session, view = canvas
     vp = view.viewport()
     p = at(view, 205, 64)
-    before = view.scale
+    before = view.px_per_mm
     event = QWheelEvent(
         QPointF(p), QPointF(vp.mapToGlobal(p)), QPoint(0, 0), QPoint(0, 240),
         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
     )  # fmt: skip
     QApplication.sendEvent(vp, event)
-    assert view.scale == pytest.approx(before * 1.25**2)
+    assert view.px_per_mm == pytest.approx(before * 1.25**2)
     after = view.mapToScene(p)
     assert (after.x(), after.y()) == pytest.approx((205, 64), abs=0.3)
 
@@ -351,11 +351,11 @@ def test_guides_toggle_changes_pixels_on_the_trim_line(canvas, qtbot):
     session.select([])
     QApplication.processEvents()
     points = [at(view, 100, 0), at(view, 150, 0), at(view, 0, 45), at(view, 236, 45)]
-    window.actions["view.guides"].setChecked(True)
-    window.actions["view.guides"].trigger()  # off
-    assert not window.actions["view.guides"].isChecked()
+    window.action_registry["view.guides"].setChecked(True)
+    window.action_registry["view.guides"].trigger()  # off
+    assert not window.action_registry["view.guides"].isChecked()
     off = view.viewport().grab().toImage()
-    window.actions["view.guides"].trigger()  # on
+    window.action_registry["view.guides"].trigger()  # on
     on = view.viewport().grab().toImage()
     changed = [p for p in points if _pixel(off, p) != _pixel(on, p)]
     assert len(changed) >= 3
@@ -365,7 +365,7 @@ def test_rulers_toggle(canvas, qtbot):
     window, _session, _view = canvas
     editor = window.findChild(CanvasEditor)
     assert editor.top_ruler.isVisible()
-    window.actions["view.rulers"].trigger()
+    window.action_registry["view.rulers"].trigger()
     assert not editor.top_ruler.isVisible() and not editor.left_ruler.isVisible()
 
 
@@ -392,7 +392,7 @@ def test_dropping_an_image_adds_a_layer_where_dropped(canvas, qtbot, tmp_path):
 def test_insert_text_starts_editing_and_typing_is_one_step(canvas, qtbot):
     window, session, _view = canvas
     editor = window.findChild(CanvasEditor)
-    window.actions["insert.text"].trigger()
+    window.action_registry["insert.text"].trigger()
     (layer_id,) = session.selection
     layer = session.layer(layer_id)
     assert isinstance(layer, TextLayer) and layer.text == "Your text" and layer.font_family == "Inter"
@@ -421,7 +421,7 @@ def test_double_click_edits_a_text_in_place(canvas, qtbot):
 def test_insert_shapes_in_the_safe_area(canvas, qtbot):
     window, session, _view = canvas
     for name in ("rectangle", "ellipse", "star", "line"):
-        window.actions[f"insert.{name}"].trigger()
+        window.action_registry[f"insert.{name}"].trigger()
         layer = session.layer(session.selection[0])
         assert layer.shape == name
         assert (layer.transform.x, layer.transform.y) == pytest.approx(session.area.safe_rect.center)
@@ -453,7 +453,7 @@ def test_paste_a_picture_from_another_program(canvas, qtbot):
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("#3366cc"))
     QApplication.clipboard().setImage(image)
-    window.actions["edit.paste"].trigger()
+    window.action_registry["edit.paste"].trigger()
     top = session.layers()[-1]
     assert isinstance(top, ImageLayer) and top.name == "Pasted image"
     assert session.project.assets.image(top.asset).size == (64, 48)
@@ -467,8 +467,8 @@ def test_middle_button_and_space_drag_pan(canvas, qtbot):
     qtbot.mouseMove(vp, QPoint(340, 320))
     qtbot.mouseRelease(vp, Qt.MouseButton.MiddleButton, NONE, QPoint(340, 320))
     after = view.mapToScene(QPoint(100, 100))
-    assert (before.x() - after.x()) * view.scale == pytest.approx(40, abs=1)
-    assert (before.y() - after.y()) * view.scale == pytest.approx(20, abs=1)
+    assert (before.x() - after.x()) * view.px_per_mm == pytest.approx(40, abs=1)
+    assert (before.y() - after.y()) * view.px_per_mm == pytest.approx(20, abs=1)
     view.setFocus()
     qtbot.keyPress(view, Qt.Key.Key_Space)
     layer_before = session.layer("bee").transform.x
@@ -478,7 +478,7 @@ def test_middle_button_and_space_drag_pan(canvas, qtbot):
     qtbot.mouseRelease(vp, LEFT, NONE, start + QPoint(-30, 0))
     qtbot.keyRelease(view, Qt.Key.Key_Space)
     assert session.layer("bee").transform.x == layer_before
-    assert view.mapToScene(QPoint(100, 100)).x() == pytest.approx(after.x() + 30 / view.scale, abs=0.5)
+    assert view.mapToScene(QPoint(100, 100)).x() == pytest.approx(after.x() + 30 / view.px_per_mm, abs=0.5)
 
 
 def test_context_menu_offers_the_layer_commands(canvas):
@@ -505,17 +505,17 @@ def test_rulers_in_inches(canvas, settings):
 
 def test_delete_cut_and_select_all(canvas, qtbot):
     window, session, _view = canvas
-    window.actions["edit.select_all"].trigger()
+    window.action_registry["edit.select_all"].trigger()
     assert len(session.selection) == len(session.layers())
-    window.actions["edit.deselect"].trigger()
+    window.action_registry["edit.deselect"].trigger()
     assert session.selection == []
     session.select(["bee"])
-    window.actions["edit.cut"].trigger()
+    window.action_registry["edit.cut"].trigger()
     assert "bee" not in {x.id for x in session.layers()}
-    window.actions["edit.paste"].trigger()
+    window.action_registry["edit.paste"].trigger()
     (pasted,) = session.selection
     # The original is gone: the cut layer comes back in place.
     assert session.layer(pasted).transform.x == pytest.approx(118)
     session.select(["raw"])
-    window.actions["edit.delete"].trigger()
+    window.action_registry["edit.delete"].trigger()
     assert "raw" not in {x.id for x in session.layers()}

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio.commands import CommandStack
-from studio.model.design import AreaDesign, Design, GroupLayer, ShapeLayer, Transform
-from studio.model.geometry import Affine, Rect
-from studio.ui.canvas.commands import (
+from studio.commands.arrange import (
     GroupLayers,
     TransformLayers,
     UngroupLayer,
@@ -15,6 +13,8 @@ from studio.ui.canvas.commands import (
     decompose,
     distribute_offsets,
 )
+from studio.model.design import AreaDesign, Design, GroupLayer, ShapeLayer, Transform
+from studio.model.geometry import Affine, Rect
 from studio.ui.canvas.snapping import snap_box, targets_for
 
 

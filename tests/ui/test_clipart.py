@@ -126,8 +126,8 @@ def test_double_click_adds_a_vector_layer_and_undo_removes_it(make_window, qtbot
     session = session_for("jar-name")
     window.open_session(session)
     browser = browser_of(window)
-    assert window.actions["insert.clipart"].isEnabled()
-    window.actions["insert.clipart"].trigger()
+    assert window.action_registry["insert.clipart"].isEnabled()
+    window.action_registry["insert.clipart"].trigger()
     assert browser.dock.isVisible()
     panel = browser.panel
     panel.search.setText("two hearts")
@@ -192,5 +192,5 @@ def test_thumbnails_are_rendered_off_the_gui_thread(make_window, qtbot) -> None:
 
 def test_without_a_project_clipart_cannot_be_inserted(make_window) -> None:
     window = make_window()
-    assert not window.actions["insert.clipart"].isEnabled()
+    assert not window.action_registry["insert.clipart"].isEnabled()
     assert not browser_of(window).dock.isVisible()

@@ -20,8 +20,8 @@ window.show()
 window.open_path(Path("examples/jar-name/design.json"))
 session = window.session
 session.select([session.layers()[-1].id])
-window.actions["edit.copy"].trigger()
-window.actions["edit.paste"].trigger()
+window.action_registry["edit.copy"].trigger()
+window.action_registry["edit.paste"].trigger()
 assert len(session.layers()) == 15
 session.stack.set_clean()
 QTimer.singleShot(300, app.quit)
@@ -32,6 +32,8 @@ print("quit")
 
 def test_quit_after_copy_exits_cleanly(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_USER_DIR=str(tmp_path))
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("quit")

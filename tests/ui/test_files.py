@@ -125,7 +125,7 @@ def test_a_product_opens_from_the_keyboard(qtbot, window):
 def test_new_returns_to_the_start_page(window):
     controller(window).open_path(JAR_NAME)
     assert window.session is not None
-    window.actions["file.new"].trigger()
+    window.action_registry["file.new"].trigger()
     assert window.session is None
     assert window.pages.currentWidget() is controller(window).start_page
 
@@ -137,7 +137,7 @@ def test_save_writes_a_project_that_reads_back_the_same(tmp_path, monkeypatch, w
     assert session is not None
     target = tmp_path / "x.studio"
     proposed = ask_save_as(monkeypatch, target)
-    window.actions["file.save"].trigger()  # a design.json is saved as a .studio: Save As
+    window.action_registry["file.save"].trigger()  # a design.json is saved as a .studio: Save As
     assert proposed == [str(JAR_NAME.parent / "jar-name.studio")]
     assert target.is_file() and session.path == target and not session.is_modified
     again = load_project(target, TemplateLibrary.default())
@@ -150,14 +150,14 @@ def test_save_as_changes_the_title_and_save_keeps_the_file(tmp_path, monkeypatch
     page = controller(window).start_page
     page.product_chosen.emit(window.library.get("jar-500"))
     ask_save_as(monkeypatch, tmp_path / "first")  # the suffix is added
-    window.actions["file.save_as"].trigger()
+    window.action_registry["file.save_as"].trigger()
     assert window.windowTitle() == "first[*] — Studio"
     ask_save_as(monkeypatch, tmp_path / "second.studio")
-    window.actions["file.save_as"].trigger()
+    window.action_registry["file.save_as"].trigger()
     assert window.windowTitle() == "second[*] — Studio"
     moved(window)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: pytest.fail("no dialog for a saved project"))
-    window.actions["file.save"].trigger()
+    window.action_registry["file.save"].trigger()
     assert not window.isWindowModified()
     assert (tmp_path / "first.studio").is_file() and (tmp_path / "second.studio").is_file()
 
@@ -191,7 +191,7 @@ def test_recent_files_update_survive_a_restart_and_clear(tmp_path, monkeypatch, 
     target = tmp_path / "honey.studio"
     window.open_path(JAR_NAME)  # type: ignore[attr-defined]
     ask_save_as(monkeypatch, target)
-    window.actions["file.save"].trigger()
+    window.action_registry["file.save"].trigger()
     menu = window.menu("recent")
     menu.aboutToShow.emit()
     labels = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -208,7 +208,7 @@ def test_recent_files_update_survive_a_restart_and_clear(tmp_path, monkeypatch, 
 
 def test_recent_menu_opens_a_file(window):
     window.open_path(JAR_NAME)  # type: ignore[attr-defined]
-    window.actions["file.close"].trigger()
+    window.action_registry["file.close"].trigger()
     assert window.session is None
     entry = next(a for a in window.menu("recent").actions() if "jar-name" in a.text())
     entry.trigger()
@@ -265,7 +265,7 @@ def test_saving_deletes_the_recovery_copy(tmp_path, monkeypatch, window):
     copy = controller(window).autosaver.autosave_now()
     assert copy is not None and copy.exists()
     ask_save_as(monkeypatch, tmp_path / "kept.studio")
-    window.actions["file.save"].trigger()
+    window.action_registry["file.save"].trigger()
     assert not copy.exists() and not copy.with_suffix(".json").exists()
     assert not controller(window).autosaver.timer.isActive()
 
@@ -276,7 +276,7 @@ def test_closing_without_saving_deletes_the_recovery_copy(monkeypatch, window):
     copy = controller(window).autosaver.autosave_now()
     assert copy is not None and copy.exists()
     monkeypatch.setattr(window, "confirm_discard", lambda: True)  # "Don't Save"
-    window.actions["file.close"].trigger()
+    window.action_registry["file.close"].trigger()
     assert window.session is None and not copy.exists()
 
 
@@ -369,5 +369,5 @@ def test_the_application_window_has_the_start_page_and_opens_products(qtbot, mak
     assert window.pages.currentWidget() is page
     page.product_chosen.emit(window.library.get("jar-500"))
     assert window.session is not None and window.session.template.id == "jar-500"
-    window.actions["file.close"].trigger()
+    window.action_registry["file.close"].trigger()
     assert window.pages.currentWidget() is page

@@ -50,7 +50,7 @@ def test_select_part_scrolls_to_and_highlights_it(panel_window, qtbot):
     assert product.highlighted_part == "collar-lining"
     row = product.part_rows["collar-lining"]
     qtbot.waitUntil(
-        lambda: product.scroll.viewport().rect().contains(row.mapTo(product.scroll.viewport(), QPoint(0, 0)))
+        lambda: product.scroll_area.viewport().rect().contains(row.mapTo(product.scroll_area.viewport(), QPoint(0, 0)))
     )
     product.select_part("laces")
     assert product.highlighted_part == "laces"

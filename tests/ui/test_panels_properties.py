@@ -26,18 +26,18 @@ def test_size_spinbox_steps_are_one_undo_step(panel_window, qtbot, tmp_path):
     session.select(["subtitle"])
     assert props.text.isVisible() and not props.image.isVisible()
     steps_before = len(session.stack.labels())
-    props.text.size.setFocus()
+    props.text.size_spin.setFocus()
     for _ in range(4):
-        qtbot.keyClick(props.text.size, Qt.Key.Key_Up)
+        qtbot.keyClick(props.text.size_spin, Qt.Key.Key_Up)
     assert session.layer("subtitle").size == 14
     assert len(session.stack.labels()) == steps_before + 1
-    qtbot.keyClick(props.text.size, Qt.Key.Key_Return)  # the gesture ends
-    qtbot.keyClick(props.text.size, Qt.Key.Key_Up)
+    qtbot.keyClick(props.text.size_spin, Qt.Key.Key_Return)  # the gesture ends
+    qtbot.keyClick(props.text.size_spin, Qt.Key.Key_Up)
     assert len(session.stack.labels()) == steps_before + 2
     session.undo()
     session.undo()
     assert session.layer("subtitle").size == 10
-    assert props.text.size.value() == 10
+    assert props.text.size_spin.value() == 10
     save_picture(window.docks["properties"], tmp_path / "properties-text.png")
 
 
@@ -177,8 +177,8 @@ def test_position_in_inches(panel_window, qtbot):
     window.settings.units = "in"
     props = _properties(window)
     session.select(["bee"])
-    assert props.transform.x.suffix() == " in"
-    assert abs(props.transform.x.value() - 118 / 25.4) < 1e-3
-    props.transform.x.set_value(5.0)
-    props.transform.x.edited.emit(5.0)
+    assert props.transform.x_spin.suffix() == " in"
+    assert abs(props.transform.x_spin.value() - 118 / 25.4) < 1e-3
+    props.transform.x_spin.set_value(5.0)
+    props.transform.x_spin.edited.emit(5.0)
     assert abs(session.layer("bee").transform.x - 127.0) < 1e-9

@@ -25,7 +25,7 @@ def test_every_shortcut_is_defined_once(make_window):
     window = make_window()
     seen: dict[str, str] = {}
     for spec in ACTIONS:
-        for key in window.actions[spec.id].shortcuts():
+        for key in window.action_registry[spec.id].shortcuts():
             text = key.toString(QKeySequence.SequenceFormat.PortableText)
             assert text not in seen, f"{text} is used by {seen[text]} and {spec.id}"
             seen[text] = spec.id
@@ -42,12 +42,12 @@ def test_session_title_modified_marker_and_undo_labels(make_window):
     layer_id = session.layers()[-1].id
     session.push(MoveLayers([layer_id], 5, 0))
     assert window.isWindowModified()
-    assert window.actions["edit.undo"].isEnabled()
-    assert window.actions["edit.undo"].text() == "&Undo Move"
-    window.actions["edit.undo"].trigger()
+    assert window.action_registry["edit.undo"].isEnabled()
+    assert window.action_registry["edit.undo"].text() == "&Undo Move"
+    window.action_registry["edit.undo"].trigger()
     assert not window.isWindowModified()
-    assert window.actions["edit.redo"].text() == "&Redo Move"
-    assert not window.actions["edit.undo"].isEnabled()
+    assert window.action_registry["edit.redo"].text() == "&Redo Move"
+    assert not window.action_registry["edit.undo"].isEnabled()
 
 
 def test_unexpected_errors_become_a_sentence_and_a_log(make_window, monkeypatch, tmp_path):

@@ -112,6 +112,6 @@ def pasted_image_path(image: QImage) -> Path:
     """Save a pasted picture as a PNG in a private temporary folder, to import it like a file."""
     folder = Path(tempfile.mkdtemp(prefix="studio-paste-"))
     path = folder / "Pasted image.png"
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path)):  # the format follows the .png suffix
         raise InvalidFile("The picture on the clipboard could not be read.")
     return path

@@ -10,13 +10,23 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from studio.commands import AddLayer, RemoveLayers, ReorderLayer, SetLayerProperties
+from studio.commands import (
+    AddLayer,
+    AlignLayers,
+    DistributeLayers,
+    GroupLayers,
+    RemoveLayers,
+    ReorderLayer,
+    SetLayerProperties,
+    UngroupLayer,
+)
 from studio.model.color import Color
 from studio.model.design import AnyLayer, CodeLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
 from studio.model.errors import StudioError
@@ -25,7 +35,6 @@ from studio.ui.main_window import MainWindow
 from studio.ui.session import EditorSession
 
 from .clipboard import MIME_TYPE, layers_from_mime, layers_to_mime, pasted_image_path
-from .commands import AlignLayers, DistributeLayers, GroupLayers, UngroupLayer
 from .editor import CanvasEditor
 from .view import IMPORTABLE
 
@@ -65,7 +74,7 @@ class CanvasController:
 
     # -- binding ------------------------------------------------------------------------------
     def _bind(self) -> None:
-        a = self.window.actions
+        a = self.window.action_registry
         has = self._has_session
         sel = self._has_selection
         bind: list[tuple[str, Callable[[], object], Callable[[], bool] | None]] = [
@@ -75,7 +84,7 @@ class CanvasController:
             ("edit.duplicate", self.duplicate, sel),
             ("edit.delete", self.delete, sel),
             ("edit.select_all", self.select_all, has),
-            ("edit.deselect", lambda: self.session and self.session.select([]), sel),
+            ("edit.deselect", self._deselect, sel),
             ("insert.text", self.insert_text, has),
             ("insert.image", self.insert_image, has),
             ("insert.rectangle", lambda: self.insert_shape("rectangle"), has),
@@ -101,7 +110,7 @@ class CanvasController:
             ("view.snap", self._toggle_snap, has),
         ]
         for edge in ("left", "hcenter", "right", "top", "vcenter", "bottom"):
-            bind.append((f"arrange.align_{edge}", lambda e=edge: self.align(e), sel))
+            bind.append((f"arrange.align_{edge}", partial(self.align, edge), sel))
         bind.append(("arrange.distribute_h", lambda: self.distribute("h"), lambda: len(self._movable()) >= 3))
         bind.append(("arrange.distribute_v", lambda: self.distribute("v"), lambda: len(self._movable()) >= 3))
         for action_id, handler, enabled in bind:
@@ -126,7 +135,7 @@ class CanvasController:
         )
 
     def _build_zoom_menu(self) -> None:
-        a = self.window.actions
+        a = self.window.action_registry
         menu = QMenu(self.editor.zoom_button)
         menu.setAccessibleName(QCoreApplication.translate("Canvas", "Zoom"))
         for action_id in ("view.zoom_in", "view.zoom_out", "view.zoom_fit", "view.zoom_actual"):
@@ -150,7 +159,7 @@ class CanvasController:
     def _sync_lock(self) -> None:
         session = self.session
         locked = bool(session and session.selected_layers() and all(x.locked for x in session.selected_layers()))
-        self.window.actions["arrange.lock"].setChecked(locked)
+        self.window.action_registry["arrange.lock"].setChecked(locked)
 
     # -- enablement ---------------------------------------------------------------------------
     def _has_session(self) -> bool:
@@ -273,6 +282,10 @@ class CanvasController:
         session = self.session
         if session is not None and session.selection:
             session.push(RemoveLayers(session.selection))
+
+    def _deselect(self) -> None:
+        if self.session is not None:
+            self.session.select([])
 
     def select_all(self) -> None:
         session = self.session
@@ -473,13 +486,13 @@ class CanvasController:
 
     # -- view ---------------------------------------------------------------------------------
     def _apply_view_flags(self) -> None:
-        a = self.window.actions
+        a = self.window.action_registry
         self.view.page.guides.setVisible(a["view.guides"].isChecked() and self.view.page.page.isVisible())
         self.editor.set_rulers_visible(a["view.rulers"].isChecked())
         self.view.snapping = a["view.snap"].isChecked()
 
     def _toggle(self, action_id: str, key: str) -> None:
-        self.window.settings.set_value(f"canvas/{key}", self.window.actions[action_id].isChecked())
+        self.window.settings.set_value(f"canvas/{key}", self.window.action_registry[action_id].isChecked())
         self._apply_view_flags()
 
     def _toggle_guides(self) -> None:
@@ -497,7 +510,7 @@ class CanvasController:
 
     # -- context menu -------------------------------------------------------------------------
     def _context_entries(self, on_layer: bool) -> list[QAction | None]:
-        a = self.window.actions
+        a = self.window.action_registry
         if not on_layer:
             return [a["edit.paste"], a["edit.select_all"], None, a["view.zoom_fit"], a["view.zoom_actual"]]
         ids = [

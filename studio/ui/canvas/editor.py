@@ -30,6 +30,7 @@ class CanvasEditor(QWidget):
 
     def __init__(self, units: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller: object | None = None  # the canvas controller, kept alive by its editor
         self.setObjectName("canvas.editor")
         self.setAccessibleName(self.tr("Editor"))
         self._units = units

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from studio.commands import MoveLayers
+from studio.commands import MoveLayers, TransformLayers
 from studio.model.design import Transform
 from studio.model.geometry import Affine, Rect
 from studio.ui.units import format_length
 
-from .commands import TransformLayers
 from .handles import CORNERS, OPPOSITE, Frame
 from .snapping import snap_box, targets_for
 

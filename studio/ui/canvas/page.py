@@ -265,9 +265,9 @@ class PageScene(QGraphicsScene):
     def _unwatch_layer(self, layer_id: str) -> None:
         for off in self._layer_watches.pop(layer_id, []):
             off()
-        off = self._transform_watches.pop(layer_id, None)
-        if off is not None:
-            off()
+        watch = self._transform_watches.pop(layer_id, None)
+        if watch is not None:
+            watch()
 
     def _on_layer_event(self, layer_id: str, model: EventedModel, info: EmissionInfo) -> None:
         layer = self._objects.get(layer_id)

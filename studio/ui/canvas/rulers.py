@@ -114,7 +114,7 @@ class Ruler(QWidget):
             self._band(painter, self._to_px(self._selection[0]), self._to_px(self._selection[1]), sel)
         units = self._units()
         unit_mm = MM_PER_UNIT[units]
-        scale = self.view.scale
+        scale = self.view.px_per_mm
         px_per_unit = scale * unit_mm
         major, sub = tick_steps(px_per_unit, units)
         minor = major / sub
@@ -169,9 +169,9 @@ class Ruler(QWidget):
     def _band(self, painter: QPainter, a: float, b: float, color: object) -> None:
         lo, hi = min(a, b), max(a, b)
         if self.orientation == Qt.Orientation.Horizontal:
-            painter.fillRect(QRectF(lo, 0, hi - lo, self.height()), color)  # type: ignore[arg-type]
+            painter.fillRect(QRectF(lo, 0, hi - lo, self.height()), color)
         else:
-            painter.fillRect(QRectF(0, lo, self.width(), hi - lo), color)  # type: ignore[arg-type]
+            painter.fillRect(QRectF(0, lo, self.width(), hi - lo), color)
 
     def _from_px(self, px: float) -> float:
         inverse = self.view.viewportTransform().inverted()[0]

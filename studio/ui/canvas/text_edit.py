@@ -90,7 +90,7 @@ class InlineTextEditor(QPlainTextEdit):
             self.finish()
             return
         text = self.toPlainText()
-        if text != layer.text:
+        if isinstance(layer, TextLayer) and text != layer.text:
             self.session.push(SetText(self.layer_id, text))
 
     def finish(self) -> None:

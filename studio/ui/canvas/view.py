@@ -8,7 +8,7 @@ turns snapping off; arrows nudge by 1 mm, Shift+arrows by 10 mm.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -93,7 +93,7 @@ class CanvasView(QGraphicsView):
         self.session: EditorSession | None = None
         self.snapping = True
         self.units = "mm"
-        self.context_menu_actions: Callable[[bool], list[object]] | None = None
+        self.context_menu_actions: Callable[[bool], Sequence[object]] | None = None
         """Builds the context menu's entries (QActions, None for a separator); True on a layer."""
         self.error_handler: Callable[[str], None] = lambda _message: None
         self._gesture: Gesture | None = None
@@ -136,13 +136,13 @@ class CanvasView(QGraphicsView):
 
     # -- zoom -----------------------------------------------------------------------------------
     @property
-    def scale(self) -> float:
+    def px_per_mm(self) -> float:
         """Screen pixels per millimetre."""
         return self.transform().m11()
 
     @property
     def mm_per_px(self) -> float:
-        return 1.0 / self.scale if self.scale > 0 else 1.0
+        return 1.0 / self.px_per_mm if self.px_per_mm > 0 else 1.0
 
     def actual_scale(self) -> float:
         """Pixels per millimetre at real size on this screen (its logical DPI)."""
@@ -151,7 +151,7 @@ class CanvasView(QGraphicsView):
     @property
     def zoom(self) -> float:
         """The zoom as a fraction of real size."""
-        return self.scale / self.actual_scale()
+        return self.px_per_mm / self.actual_scale()
 
     def zoom_to(self, scale: float, anchor: QPointF | None = None) -> None:
         """Set the zoom to ``scale`` px/mm, keeping the page point under ``anchor`` (viewport px) still."""
@@ -177,10 +177,10 @@ class CanvasView(QGraphicsView):
         self.view_changed.emit()
 
     def zoom_in(self) -> None:
-        self.zoom_to(self.scale * ZOOM_STEP)
+        self.zoom_to(self.px_per_mm * ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self.zoom_to(self.scale / ZOOM_STEP)
+        self.zoom_to(self.px_per_mm / ZOOM_STEP)
 
     def zoom_actual(self) -> None:
         """100 %: a millimetre on the page is a millimetre on this screen."""
@@ -227,10 +227,11 @@ class CanvasView(QGraphicsView):
         if session is None:
             return None
         items = [it for i in session.selection if (it := self.page.item(i)) is not None and it.isVisible()]
-        if len(items) == 1 and items[0].local_bounds is not None:
+        bounds = items[0].local_bounds if len(items) == 1 else None
+        if bounds is not None:
             item = items[0]
             layer = session.layer(item.layer_id)
-            return Frame(item.local_bounds, item.affine, sides=not isinstance(layer, TextLayer))
+            return Frame(bounds, item.affine, sides=not isinstance(layer, TextLayer))
         boxes = [b for it in items if (b := it.scene_bounds()) is not None]
         if not boxes:
             return None
@@ -440,7 +441,7 @@ class CanvasView(QGraphicsView):
             steps = event.angleDelta().y() / 120.0
             if steps == 0:
                 steps = event.pixelDelta().y() / 50.0
-            self.zoom_to(self.scale * 1.25**steps, event.position())
+            self.zoom_to(self.px_per_mm * 1.25**steps, event.position())
             event.accept()
             return
         delta = event.pixelDelta() if not event.pixelDelta().isNull() else event.angleDelta() / 3
@@ -456,7 +457,7 @@ class CanvasView(QGraphicsView):
             from PySide6.QtGui import QNativeGestureEvent
 
             if isinstance(event, QNativeGestureEvent) and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-                self.zoom_to(self.scale * (1.0 + event.value()), event.position())
+                self.zoom_to(self.px_per_mm * (1.0 + event.value()), event.position())
                 return True
         return super().event(event)
 

@@ -24,7 +24,17 @@ def sources() -> list[str]:
 def update(language: str, *, ts: Path | None = None) -> Path:
     target = ts or ts_file(language)
     subprocess.run(
-        [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language, *sources(), "-ts", str(target)],
+        [
+            _tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            language,
+            *sources(),
+            "-ts",
+            str(target),
+        ],
         check=True,
         capture_output=True,
     )

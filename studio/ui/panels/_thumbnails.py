@@ -141,8 +141,8 @@ def framed(picture: QPixmap | None, fallback: QPixmap) -> QPixmap:
     painter.setClipping(False)
     shown = picture or fallback
     size = shown.deviceIndependentSize()
-    x = (THUMB.width() - size.width()) / 2
-    y = (THUMB.height() - size.height()) / 2
+    x = round((THUMB.width() - size.width()) / 2)
+    y = round((THUMB.height() - size.height()) / 2)
     painter.drawPixmap(QRectF(x, y, size.width(), size.height()), shown, QRectF(shown.rect()))
     painter.end()
     return tile

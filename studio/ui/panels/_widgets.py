@@ -8,7 +8,7 @@ leaving, slider released), which is where the panels seal the undo step.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -110,7 +110,8 @@ class Section(QFrame):
                 em = caption.fontMetrics().horizontalAdvance("M")
                 label_width = max(label_width, em * 7, caption.sizeHint().width())
             field_width = max(field_width, _item_min_width(field))
-        m = self.layout().contentsMargins()
+        layout = self.layout()
+        m = layout.contentsMargins() if layout is not None else QMargins()
         return m.left() + label_width + self.form.horizontalSpacing() + field_width + m.right()
 
     def minimumSizeHint(self) -> QSize:
@@ -129,7 +130,8 @@ class Section(QFrame):
                 item = self.form.itemAt(row, role)
                 if item is not None:
                     widest = max(widest, _item_min_width(item))
-        m = self.layout().contentsMargins()
+        layout = self.layout()
+        m = layout.contentsMargins() if layout is not None else QMargins()
         return QSize(m.left() + widest + m.right(), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -241,7 +243,7 @@ class NumberSpin(QDoubleSpinBox):
         if not self._quiet:
             self.edited.emit(value)
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
             super().wheelEvent(event)
         else:
@@ -457,7 +459,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(item.widget().parentWidget()):
+            widget = item.widget()
+            if widget is not None and not widget.isVisibleTo(widget.parentWidget() or widget):
                 continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:

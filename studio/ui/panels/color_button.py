@@ -137,8 +137,9 @@ class _SwatchPopup(QWidget):
     def rebuild(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         groups = [(self.tr("Recent"), RecentColors.shared().colors())]
         if self._button.suggestions:
             groups.append((self.tr("Suggested"), self._button.suggestions))
@@ -310,8 +311,9 @@ class ColorField(QWidget):
             return
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for color in RecentColors.shared().colors()[:5]:
             swatch = Swatch(color, size=12)
             swatch.setCheckable(False)

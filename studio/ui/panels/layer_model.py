@@ -492,7 +492,7 @@ class LayerListModel(QAbstractItemModel):
     def move_rows(self, owner: _Node, ids: Sequence[str], row: int) -> None:
         """Push the commands that put ``ids`` (rows of ``owner``) before row ``row``."""
         assert self._session is not None
-        order = [c.layer_id for c in owner.children]
+        order = [c.layer_id for c in owner.children if c.layer_id is not None]
         moving = [i for i in order if i in set(ids)]
         before = sum(1 for i in order[:row] if i not in set(ids))
         rest = [i for i in order if i not in set(ids)]

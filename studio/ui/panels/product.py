@@ -100,7 +100,7 @@ class PartRow(QFrame):
             self.custom.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.custom.setIconSize(QSize(14, 14))
             self.custom.suggestions = [named.color for named in part.palette]
-            self.custom.color_chosen.connect(lambda c: c is not None and panel.recolor(part.id, c))
+            self.custom.color_chosen.connect(lambda c: panel.recolor(part.id, c) if c is not None else None)
             flow.add(self.custom)
         layout.addWidget(swatches)
 
@@ -143,17 +143,17 @@ class ProductPanel(SessionPanel):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.refresh()
 
     # -- session ----------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class ProductPanel(SessionPanel):
     def _clear(self) -> None:
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
@@ -279,7 +279,7 @@ class ProductPanel(SessionPanel):
     def _scroll_to_highlight(self) -> None:
         row = self.part_rows.get(self._highlighted or "")
         if row is not None:
-            self.scroll.ensureWidgetVisible(row, 0, 24)
+            self.scroll_area.ensureWidgetVisible(row, 0, 24)
 
     @property
     def highlighted_part(self) -> str | None:

@@ -124,11 +124,11 @@ class PropertiesPanel(SessionPanel):
         for section in (*self.sections, self.background, self.fields):
             column.addWidget(section)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
         body.installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -139,11 +139,11 @@ class PropertiesPanel(SessionPanel):
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(rule)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.widget() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.widget() and event.type() == QEvent.Type.Resize:
             self._fit_sections()
         return super().eventFilter(watched, event)
 
@@ -199,8 +199,8 @@ class PropertiesPanel(SessionPanel):
         # The fields never scroll sideways: the dock is at least as wide as the widest section
         # needs with its labels above the fields (about 250 px), whatever is selected.
         needed = max(section.minimumSizeHint().width() for section in (*self.sections, self.background, self.fields))
-        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.scroll)
-        self.scroll.setMinimumWidth(needed + bar + 2 * self.scroll.frameWidth())
+        bar = self.scroll_area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.scroll_area)
+        self.scroll_area.setMinimumWidth(needed + bar + 2 * self.scroll_area.frameWidth())
 
     def _show_header(self, layers: list[AnyLayer]) -> None:
         session = self.session

@@ -55,11 +55,11 @@ class TextSection(PropertySection):
 
         self.font_picker = FontPicker()
         self.font_picker.family_chosen.connect(self._family_chosen)
-        self.style = QComboBox()
-        self.style.setToolTip(self.tr("Weight and slant of the font"))
-        self.style.activated.connect(self._style_chosen)
+        self.style_box = QComboBox()
+        self.style_box.setToolTip(self.tr("Weight and slant of the font"))
+        self.style_box.activated.connect(self._style_chosen)
 
-        self.size = NumberSpin(0.5, 2000, decimals=1, step=1, suffix=" pt", tip=self.tr("Font size in points"))
+        self.size_spin = NumberSpin(0.5, 2000, decimals=1, step=1, suffix=" pt", tip=self.tr("Font size in points"))
         self.color = ColorField(title=self.tr("Text colour"))
         self.color.color_chosen.connect(self._color_chosen)
 
@@ -143,8 +143,8 @@ class TextSection(PropertySection):
 
         self.text_label = self.add_row(self.tr("&Text"), self.text)
         self.add_row(self.tr("&Font"), self.font_picker)
-        self.add_row(self.tr("St&yle"), self.style)
-        self.add_row(self.tr("Si&ze"), self.size)
+        self.add_row(self.tr("St&yle"), self.style_box)
+        self.add_row(self.tr("Si&ze"), self.size_spin)
         self.add_row(self.tr("&Colour"), self.color)
         self.add_row(self.tr("Outline"), self._line(self.outline, self.outline_color, self.outline_width))
         self.add_row(self.tr("Letter spacing"), self.spacing)
@@ -155,14 +155,21 @@ class TextSection(PropertySection):
         self.add_row(self.tr("Arc"), self._line(self.arc, self.arc_radius))
         self.add_row("", self.arc_side)
 
-        self.size.edited.connect(lambda v: self.apply({"size": v}, label="Change Size", merge_key="props.size"))
+        self.size_spin.edited.connect(lambda v: self.apply({"size": v}, label="Change Size", merge_key="props.size"))
         self.spacing.edited.connect(
             lambda v: self.apply({"letter_spacing": v}, label="Change Spacing", merge_key="props.letter_spacing")
         )
         self.line_height.edited.connect(
             lambda v: self.apply({"line_height": v}, label="Change Line Height", merge_key="props.line_height")
         )
-        for spin in (self.size, self.spacing, self.line_height, self.outline_width, self.box_width, self.arc_radius):
+        for spin in (
+            self.size_spin,
+            self.spacing,
+            self.line_height,
+            self.outline_width,
+            self.box_width,
+            self.arc_radius,
+        ):
             spin.finished.connect(self.seal)
         self._updating = False
 
@@ -198,13 +205,13 @@ class TextSection(PropertySection):
             if registry is not self.font_picker.registry:
                 self.font_picker.reload(registry)
             self.font_picker.set_family(first.font_family)
-            self.style.clear()
+            self.style_box.clear()
             styles = registry.styles(first.font_family) or [first.font_style]
-            self.style.addItems(styles)
+            self.style_box.addItems(styles)
             if first.font_style not in styles:
-                self.style.addItem(first.font_style)
-            self.style.setCurrentText(first.font_style)
-            self.size.set_value(first.size)
+                self.style_box.addItem(first.font_style)
+            self.style_box.setCurrentText(first.font_style)
+            self.size_spin.set_value(first.size)
             self.color.set_color(first.color)
             for spin in (self.outline_width, self.box_width, self.arc_radius):
                 if spin.units != self.units:
@@ -254,7 +261,7 @@ class TextSection(PropertySection):
         self.apply({"font_family": family, "font_style": style}, label="Change Font")
 
     def _style_chosen(self, _index: int) -> None:
-        style = self.style.currentText()
+        style = self.style_box.currentText()
         if style:
             self.apply({"font_style": style}, label="Change Font")
 

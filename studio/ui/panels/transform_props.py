@@ -26,10 +26,10 @@ class TransformSection(PropertySection):
 
     def __init__(self, panel: PropertiesPanel) -> None:
         super().__init__(self.tr("Layout"), panel)
-        self.x = LengthSpin(tip=self.tr("Horizontal position of the layer's centre, from the trim's left edge"))
-        self.y = LengthSpin(tip=self.tr("Vertical position of the layer's centre, from the trim's top edge"))
-        self.width = LengthSpin(minimum_mm=0.1, tip=self.tr("Printed width"))
-        self.height = LengthSpin(minimum_mm=0.0, tip=self.tr("Printed height"))
+        self.x_spin = LengthSpin(tip=self.tr("Horizontal position of the layer's centre, from the trim's left edge"))
+        self.y_spin = LengthSpin(tip=self.tr("Vertical position of the layer's centre, from the trim's top edge"))
+        self.width_spin = LengthSpin(minimum_mm=0.1, tip=self.tr("Printed width"))
+        self.height_spin = LengthSpin(minimum_mm=0.0, tip=self.tr("Printed height"))
         self.keep_ratio = QToolButton()
         self.keep_ratio.setCheckable(True)
         self.keep_ratio.setChecked(True)
@@ -42,7 +42,7 @@ class TransformSection(PropertySection):
         self.rotation.setWrapping(True)
         self.opacity = SliderSpin(0, 100, tip=self.tr("How opaque the layer is"))
 
-        for spin, name in ((self.x, "X"), (self.y, "Y"), (self.width, "W"), (self.height, "H")):
+        for spin, name in ((self.x_spin, "X"), (self.y_spin, "Y"), (self.width_spin, "W"), (self.height_spin, "H")):
             spin.setAccessibleName(
                 {
                     "X": self.tr("Horizontal position"),
@@ -51,18 +51,18 @@ class TransformSection(PropertySection):
                     "H": self.tr("Height"),
                 }[name]
             )
-        self.position_row = self._pair(self.tr("X"), self.x, self.tr("Y"), self.y)
-        self.size_row = self._pair(self.tr("W"), self.width, self.tr("H"), self.height, self.keep_ratio)
+        self.position_row = self._pair(self.tr("X"), self.x_spin, self.tr("Y"), self.y_spin)
+        self.size_row = self._pair(self.tr("W"), self.width_spin, self.tr("H"), self.height_spin, self.keep_ratio)
         self._position_label = self.add_row(self.tr("Position"), self.position_row)
         self._size_label = self.add_row(self.tr("Size"), self.size_row)
         self.add_row(self.tr("Scale"), self.scale)
         self.add_row(self.tr("&Rotation"), self.rotation)
         self.add_row(self.tr("&Opacity"), self.opacity)
 
-        self.x.edited_mm.connect(lambda mm: self.apply({"transform.x": mm}, label="Move", merge_key="props.x"))
-        self.y.edited_mm.connect(lambda mm: self.apply({"transform.y": mm}, label="Move", merge_key="props.y"))
-        self.width.edited_mm.connect(lambda mm: self._resize(width=mm))
-        self.height.edited_mm.connect(lambda mm: self._resize(height=mm))
+        self.x_spin.edited_mm.connect(lambda mm: self.apply({"transform.x": mm}, label="Move", merge_key="props.x"))
+        self.y_spin.edited_mm.connect(lambda mm: self.apply({"transform.y": mm}, label="Move", merge_key="props.y"))
+        self.width_spin.edited_mm.connect(lambda mm: self._resize(width=mm))
+        self.height_spin.edited_mm.connect(lambda mm: self._resize(height=mm))
         self.scale.edited.connect(self._rescale)
         self.rotation.edited.connect(
             lambda v: self.apply({"transform.rotation": v}, label="Rotate", merge_key="props.rotation")
@@ -70,7 +70,15 @@ class TransformSection(PropertySection):
         self.opacity.edited.connect(
             lambda v: self.apply({"opacity": v / 100.0}, label="Change Opacity", merge_key="props.opacity")
         )
-        for widget in (self.x, self.y, self.width, self.height, self.scale, self.rotation, self.opacity):
+        for widget in (
+            self.x_spin,
+            self.y_spin,
+            self.width_spin,
+            self.height_spin,
+            self.scale,
+            self.rotation,
+            self.opacity,
+        ):
             widget.finished.connect(self.seal)
 
     def _pair(self, a: str, wa: QWidget, b: str, wb: QWidget, extra: QWidget | None = None) -> QWidget:
@@ -101,17 +109,17 @@ class TransformSection(PropertySection):
         self.set_row_visible(self.position_row, single)
         self.set_row_visible(self.size_row, sized)
         self.set_row_visible(self.scale, single and not sized)
-        for spin in (self.x, self.y, self.width, self.height):
+        for spin in (self.x_spin, self.y_spin, self.width_spin, self.height_spin):
             if spin.units != self.units:
                 spin.set_units(self.units)
         t = first.transform
-        self.x.set_value_mm(t.x)
-        self.y.set_value_mm(t.y)
+        self.x_spin.set_value_mm(t.x)
+        self.y_spin.set_value_mm(t.y)
         if isinstance(first, Sized):
-            self.width.set_value_mm(first.width * abs(t.scale_x))
-            self.height.set_value_mm(first.height * abs(t.scale_y))
+            self.width_spin.set_value_mm(first.width * abs(t.scale_x))
+            self.height_spin.set_value_mm(first.height * abs(t.scale_y))
             is_line = isinstance(first, ShapeLayer) and first.shape == "line"
-            self.height.setEnabled(not is_line)
+            self.height_spin.setEnabled(not is_line)
             self.keep_ratio.setEnabled(not is_line)
         self.scale.set_value(abs(t.scale_x) * 100.0)
         self.rotation.set_value(((t.rotation + 180.0) % 360.0) - 180.0)

@@ -1,4 +1,4 @@
-"""Edits made from the canvas that the core command set does not have.
+"""Arranging layers: transform, move each, align, distribute, group and ungroup.
 
 Each is a small :class:`~studio.commands.Command` that keeps only its inputs and what it needs to
 undo itself, and refers to layers by id. Geometry the canvas measures (laid-out bounds) is turned
@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from studio.commands import Command
+from studio.commands.stack import Command
 from studio.model.design import AnyLayer, AreaDesign, Design, GroupLayer, Transform
 from studio.model.geometry import Affine, Rect
 
@@ -20,6 +20,7 @@ __all__ = [
     "DistributeLayers",
     "GroupLayers",
     "MoveEach",
+    "MoveLayers",
     "TransformLayers",
     "UngroupLayer",
     "align_offsets",
@@ -40,10 +41,6 @@ def decompose(m: Affine) -> Transform:
     det = a * d - b * c
     sy = det / sx if sx else math.hypot(c, d)
     return Transform(x=e, y=f, rotation=round(rotation, 9), scale_x=sx, scale_y=sy)
-
-
-def _shifted(t: Transform, dx: float, dy: float) -> Transform:
-    return Transform(x=t.x + dx, y=t.y + dy, rotation=t.rotation, scale_x=t.scale_x, scale_y=t.scale_y)
 
 
 class TransformLayers(Command):
@@ -89,13 +86,31 @@ class MoveEach(Command):
     def _apply(self, design: Design, sign: float) -> None:
         for layer_id, (dx, dy) in self.offsets.items():
             layer = design.find_layer(layer_id)
-            layer.transform = _shifted(layer.transform, sign * dx, sign * dy)
+            layer.transform = layer.transform.moved(sign * dx, sign * dy)
 
     def do(self, design: Design) -> None:
         self._apply(design, 1.0)
 
     def undo(self, design: Design) -> None:
         self._apply(design, -1.0)
+
+
+class MoveLayers(MoveEach):
+    """Move layers by ``(dx, dy)`` mm; consecutive moves of the same layers merge (one drag)."""
+
+    def __init__(self, layer_ids: Sequence[str], dx: float, dy: float) -> None:
+        self.layer_ids = list(layer_ids)
+        self.dx = dx
+        self.dy = dy
+        super().__init__({layer_id: (dx, dy) for layer_id in self.layer_ids})
+
+    def merge(self, other: Command) -> bool:
+        if isinstance(other, MoveLayers) and other.layer_ids == self.layer_ids:
+            self.dx += other.dx
+            self.dy += other.dy
+            self.offsets = {layer_id: (self.dx, self.dy) for layer_id in self.layer_ids}
+            return True
+        return False
 
 
 class AlignLayers(MoveEach):
@@ -199,7 +214,7 @@ def distribute_offsets(bounds: Mapping[str, Rect], axis: str) -> dict[str, tuple
 
 
 def _owner_list(design: Design, area_id: str) -> AreaDesign:
-    return design.area(area_id)
+    return design.ensure_area(area_id)
 
 
 class GroupLayers(Command):
@@ -219,7 +234,7 @@ class GroupLayers(Command):
 
     def do(self, design: Design) -> None:
         area = _owner_list(design, self.area_id)
-        layers: list[AnyLayer] = list(area.layers)  # type: ignore[arg-type]
+        layers: list[AnyLayer] = list(area.layers)
         self.before = list(layers)
         wanted = set(self.layer_ids)
         members = [layer for layer in layers if layer.id in wanted]
@@ -229,7 +244,7 @@ class GroupLayers(Command):
         children = []
         for layer in members:
             child = layer.model_copy(deep=True)
-            child.transform = _shifted(layer.transform, -cx, -cy)
+            child.transform = layer.transform.moved(-cx, -cy)
             children.append(child)
         group = GroupLayer(id=self.group_id, name="Group", children=children, transform=Transform(x=cx, y=cy))
         top = max(i for i, layer in enumerate(layers) if layer.id in wanted)
@@ -239,10 +254,10 @@ class GroupLayers(Command):
                 out.append(group)
             elif layer.id not in wanted:
                 out.append(layer)
-        area.layers = out  # type: ignore[assignment]
+        area.layers = out
 
     def undo(self, design: Design) -> None:
-        _owner_list(design, self.area_id).layers = list(self.before)  # type: ignore[assignment]
+        _owner_list(design, self.area_id).layers = list(self.before)
 
 
 class UngroupLayer(Command):
@@ -257,7 +272,7 @@ class UngroupLayer(Command):
 
     def do(self, design: Design) -> None:
         area = _owner_list(design, self.area_id)
-        layers: list[AnyLayer] = list(area.layers)  # type: ignore[arg-type]
+        layers: list[AnyLayer] = list(area.layers)
         self.before = list(layers)
         out: list[AnyLayer] = []
         found = False
@@ -275,10 +290,13 @@ class UngroupLayer(Command):
                 copy.transform = decompose(g @ child.transform.to_affine())
                 if layer.opacity < 1.0:
                     copy.opacity = copy.opacity * layer.opacity
+                # What the group hid or locked stays hidden or locked once it is gone.
+                copy.visible = child.visible and layer.visible
+                copy.locked = child.locked or layer.locked
                 out.append(copy)
         if not found:
             raise KeyError(self.group_id)
-        area.layers = out  # type: ignore[assignment]
+        area.layers = out
 
     def undo(self, design: Design) -> None:
-        _owner_list(design, self.area_id).layers = list(self.before)  # type: ignore[assignment]
+        _owner_list(design, self.area_id).layers = list(self.before)
