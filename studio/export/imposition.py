@@ -1,43 +1,35 @@
 """Imposed sheets: print areas placed many times on papers, rolls and label sheets.
 
-:mod:`studio.sheets` decides where each item goes; this module draws them. Each distinct display
-list becomes one Form XObject painted at every place it goes (a sheet of 21 labels stores the
-label's art once), clipped to the bleed the sheet allows. Crop marks are drawn per item, in the
+:mod:`studio.sheets` decides where each item goes; this module turns that into page plans for the
+page-plan writer (:mod:`studio.export.pages`), which every multi-page export shares. Each distinct
+display list becomes one Form XObject painted at every place it goes (a sheet of 21 labels stores
+the label's art once), clipped to the bleed the sheet allows. Crop marks are drawn per item, in the
 gaps and clear of every neighbour's bleed, or once at the sheet's edges in line with the trims;
 cut lines are drawn per item in the spot colour ``CutContour`` (the label's die shape on a label
 sheet, the print area's die line on a paper). The page is the paper: MediaBox, BleedBox and TrimBox
 are the sheet itself.
 
-:func:`write_sheets_pdf` takes any display lists, one per placement (a batch gives one per data
-row); :func:`export_sheet_pdf` and :func:`export_sheet_png` fill a sheet with copies of one design.
+:func:`sheet_pages` places any :class:`~studio.export.pages.ItemArt` (a batch gives one per data
+row, streamed); :func:`write_sheets_pdf` does it for display lists; :func:`export_sheet_pdf` and
+:func:`export_sheet_png` fill a sheet with copies of one design.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
-import pikepdf
-from reportlab.pdfgen.canvas import Canvas
-
-from studio import __version__
-from studio.export._files import write_atomically
-from studio.export._pdfx import add_metadata, add_output_intent
-from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT, _creation_time, _document_id, _save
+from studio.export._files import atomic_target, write_atomically
+from studio.export.pages import ItemArt, PagePlan, PdfPageWriter, PlacedItem, SharedResources
+from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT
 from studio.model.errors import StudioError
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, SceneSource, StrokePath
-from studio.render.pdf import (
-    ColorConverter,
-    PdfResources,
-    display_list_operators,
-    finish_pdf,
-    format_number,
-    path_operators,
-)
+from studio.render.pdf import ColorConverter, display_list_operators, format_number, path_operators
 from studio.sheets import Imposition, LayoutSummary, Placement, Sheet, impose
 
 __all__ = [
@@ -46,6 +38,7 @@ __all__ = [
     "export_sheet_pdf",
     "export_sheet_png",
     "sheet_display_list",
+    "sheet_pages",
     "write_sheets_pdf",
 ]
 
@@ -98,12 +91,6 @@ def _bleed_rect(dl: DisplayList, placement: Placement) -> Rect:
     """What shows of an item (its own mm): its trim grown by the bleed the sheet allows, within what was laid out."""
     grown = dl.trim.inflated(placement.bleed)
     return grown.intersection(dl.page) or dl.trim
-
-
-def _cut_path(dl: DisplayList, placement: Placement, m: Affine) -> Path | None:
-    if placement.cut is not None:
-        return placement.cut
-    return dl.die_line.transformed(m) if dl.die_line is not None else None
 
 
 def crop_marks(placements: Sequence[Placement], page_size: tuple[float, float], at: str) -> list[tuple[Point, Point]]:
@@ -203,6 +190,75 @@ def _clear(start: Point, direction: Point, obstacles: list[Rect], page: Rect) ->
 # -- PDF -------------------------------------------------------------------------------------------
 
 
+def sheet_pages(
+    imposition: Imposition,
+    arts: Iterable[ItemArt],
+    resources: SharedResources,
+    *,
+    marks: bool = False,
+    cut_line: bool = False,
+    mirror: bool = False,
+) -> Iterator[PagePlan]:
+    """The page plans of ``imposition``, the i-th art at the i-th placement, one page as soon as it is full.
+
+    ``arts`` may be a generator (a batch makes one art per data row): only one page of them is held.
+    Each art is clipped to the bleed its place allows; cut lines (the label's shape on a label
+    sheet, else the art's die line) and crop marks are drawn over the items in sheet millimetres.
+    """
+    width, height = imposition.page_size
+    sheet = Rect(0.0, 0.0, width, height)
+    pending: list[tuple[Placement, ItemArt]] = []
+    page = 0
+    for placement, art in zip(imposition.placements, arts, strict=True):
+        if placement.page != page and pending:
+            yield _plan(imposition, sheet, pending, resources, marks=marks, cut_line=cut_line, mirror=mirror)
+            pending = []
+        page = placement.page
+        pending.append((placement, art))
+    if pending:
+        yield _plan(imposition, sheet, pending, resources, marks=marks, cut_line=cut_line, mirror=mirror)
+
+
+def _plan(
+    imposition: Imposition,
+    sheet: Rect,
+    placed: list[tuple[Placement, ItemArt]],
+    resources: SharedResources,
+    *,
+    marks: bool,
+    cut_line: bool,
+    mirror: bool,
+) -> PagePlan:
+    n = format_number
+    hairline = n(HAIRLINE_PT / PT_PER_MM)
+    items: list[PlacedItem] = []
+    cuts: list[Path] = []
+    for placement, art in placed:
+        m = item_transform(placement, art.trim, mirror=mirror)
+        shown = art.trim.inflated(placement.bleed).intersection(art.page) or art.trim
+        items.append(PlacedItem(replace(art, page=shown), m))
+        if cut_line:
+            cut = placement.cut if placement.cut is not None else art.die_line.transformed(m)
+            if not cut.is_empty():
+                cuts.append(cut)
+    overlay: list[str] = []
+    if cuts:
+        space = resources.separation(CUT_CONTOUR, (0.0, 1.0, 0.0, 0.0))
+        gstate = resources.gstate(1.0, overprint=True)
+        lines = " ".join(path_operators(c) for c in cuts)
+        overlay.append(f"q /{gstate} gs /{space} CS 1 SCN {hairline} w 1 j 1 J {lines} S Q")
+    if marks:
+        segments = crop_marks([p for p, _art in placed], (sheet.width, sheet.height), imposition.sheet.marks_at)
+        space = resources.separation("All", (1.0, 1.0, 1.0, 1.0))
+        lines = " ".join(f"{n(a[0])} {n(a[1])} m {n(b[0])} {n(b[1])} l" for a, b in segments)
+        overlay.append(f"q /{space} CS 1 SCN {hairline} w 0 J {lines} S Q")
+    if overlay:
+        # Marks and cut lines are art of the sheet itself, drawn over every item and never clipped.
+        sheet_art = ItemArt("\n".join(overlay).encode("latin-1"), sheet, sheet, Path())
+        items.append(PlacedItem(sheet_art, Affine(), clip=False))
+    return PagePlan(sheet.width, sheet.height, tuple(items), trim=sheet, bleed=sheet)
+
+
 def write_sheets_pdf(
     imposition: Imposition,
     displays: Sequence[DisplayList],
@@ -213,7 +269,8 @@ def write_sheets_pdf(
 ) -> FsPath:
     """Write ``imposition`` as a PDF, drawing ``displays[i]`` at ``imposition.placements[i]``.
 
-    The same display list object given for several placements is stored once (one Form XObject).
+    Written through the page-plan writer (:mod:`studio.export.pages`); the same display list
+    object given for several placements is drawn once, as a Form XObject painted at each place.
 
     Raises
     ------
@@ -224,85 +281,33 @@ def write_sheets_pdf(
     if len(displays) != len(placements):
         raise StudioError(f"{len(displays)} items for {len(placements)} places on the sheet.")
     converter = ColorConverter.fogra39() if options.cmyk else None
-    resources = PdfResources()
-    k = PT_PER_MM
-    width, height = imposition.page_size
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1, pageCompression=0, pagesize=(width * k, height * k))
-    to_page = Affine(k, 0.0, 0.0, -k, 0.0, height * k)
-    forms: dict[int, str] = {}
-    n = format_number
-    marks_at = imposition.sheet.marks_at
-    for page in range(imposition.pages):
-        on_page = [(p, dl) for p, dl in zip(placements, displays, strict=True) if p.page == page]
-        ops: list[str] = [f"q {_cm(to_page)}"]
-        cuts: list[Path] = []
-        for placement, dl in on_page:
-            form = forms.get(id(dl))
-            if form is None:
-                content = display_list_operators(dl, resources, cmyk=converter).encode("latin-1")
-                form = forms[id(dl)] = resources.form(content, dl.page)
-            m = item_transform(placement, dl.trim, mirror=options.mirror)
-            shown = _bleed_rect(dl, placement)
-            ops.append(f"q {_cm(m)} {_rect_ops(shown)} W n /{form} Do Q")
-            if options.cut_line:
-                cut = _cut_path(dl, placement, m)
-                if cut is not None:
-                    cuts.append(cut)
-        if cuts:
-            space = resources.separation(CUT_CONTOUR, (0.0, 1.0, 0.0, 0.0))
-            gstate = resources.gstate(1.0, overprint=True)
-            lines = " ".join(_path_ops(c) for c in cuts)
-            ops.append(f"q /{gstate} gs /{space} CS 1 SCN {n(HAIRLINE_PT / k)} w 1 j 1 J {lines} S Q")
-        if options.marks:
-            segments = crop_marks([p for p, _dl in on_page], (width, height), marks_at)
-            space = resources.separation("All", (1.0, 1.0, 1.0, 1.0))
-            lines = " ".join(f"{n(a[0])} {n(a[1])} m {n(b[0])} {n(b[1])} l" for a, b in segments)
-            ops.append(f"q /{space} CS 1 SCN {n(HAIRLINE_PT / k)} w 0 J {lines} S Q")
-        ops.append("Q")
-        canvas.addLiteral("\n".join(ops))
-        canvas.showPage()
-    canvas.save()
+    resources = SharedResources()
+    arts: dict[int, ItemArt] = {}
 
-    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
-        finish_pdf(pdf, resources, cmyk=converter)
-        box = pikepdf.Array([0, 0, round(width * k, 4), round(height * k, 4)])
-        for page_obj in pdf.pages:
-            obj = page_obj.obj
-            obj.MediaBox = obj.CropBox = obj.BleedBox = obj.TrimBox = box
-            if "/Trans" in obj:
-                del obj["/Trans"]
-            if converter is not None:
-                obj.Group = pikepdf.Dictionary(
-                    Type=pikepdf.Name.Group, S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceCMYK
-                )
-        created = _creation_time()
-        name = title or imposition.sheet.name
-        add_metadata(
-            pdf,
-            title=name,
-            created=created,
-            creator=f"Studio {__version__}",
-            pdfx=converter is not None,
-            document_id=_document_id(pdf, name, created),
-        )
-        if converter is not None:
-            add_output_intent(pdf, converter)
-        _save(pdf, FsPath(path), pdfx=converter is not None)
+    def art_of(dl: DisplayList) -> ItemArt:
+        art = arts.get(id(dl))
+        if art is None:
+            content = display_list_operators(dl, resources, cmyk=converter).encode("latin-1")
+            form = resources.form(content, dl.page)
+            die_line = dl.die_line if dl.die_line is not None else Path()
+            art = arts[id(dl)] = ItemArt(f"/{form} Do".encode("latin-1"), dl.page, dl.trim, die_line)
+        return art
+
+    plans = sheet_pages(
+        imposition,
+        (art_of(dl) for dl in displays),
+        resources,
+        marks=options.marks,
+        cut_line=options.cut_line,
+        mirror=options.mirror,
+    )
+    with atomic_target(FsPath(path), "PDF") as tmp, open(tmp, "wb") as out:
+        with PdfPageWriter(out, resources=resources, cmyk=converter, title=title or imposition.sheet.name) as writer:
+            for plan in plans:
+                writer.add_page(plan)
+        out.flush()
+        os.fsync(out.fileno())
     return FsPath(path)
-
-
-def _cm(m: Affine) -> str:
-    return " ".join(format_number(v) for v in m.as_tuple()) + " cm"
-
-
-def _rect_ops(r: Rect) -> str:
-    n = format_number
-    return f"{n(r.x)} {n(r.y)} {n(r.width)} {n(r.height)} re"
-
-
-def _path_ops(path: Path) -> str:
-    return path_operators(path)
 
 
 # -- one design, many copies -----------------------------------------------------------------------
