@@ -80,6 +80,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
         icon="document-export",
     ),
+    ActionSpec(
+        "file.print_sheet",
+        QT_TRANSLATE_NOOP("Actions", "Print S&heet…"),
+        "file",
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Actions", "Copies on a paper, a roll or a label sheet, as a PDF"),
+    ),
     ActionSpec("file.close", QT_TRANSLATE_NOOP("Actions", "&Close Project"), "file", (Key.Close,)),
     ActionSpec(
         "file.preferences",

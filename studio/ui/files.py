@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from studio.ui.dialogs.export import ExportDialog
     from studio.ui.dialogs.preferences import PreferencesDialog
+    from studio.ui.dialogs.print_sheet import PrintSheetDialog
     from studio.ui.dialogs.recovery import RecoveryDialog
     from studio.ui.main_window import MainWindow
 
@@ -90,6 +91,7 @@ class FileController(QObject):
         actions.bind("file.save", self.save, has_session)
         actions.bind("file.save_as", self.save_as, has_session)
         actions.bind("file.export", self.export_dialog, has_session)
+        actions.bind("file.print_sheet", self.print_sheet_dialog, has_session)
         actions.bind("file.close", self.close_project, has_session)
         actions.bind("file.preferences", self.preferences_dialog)
         actions.bind("file.quit", window.close)
@@ -335,6 +337,18 @@ class FileController(QObject):
 
         dialog = ExportDialog(session, self.window.settings, self.window)
         self._dialogs["export"] = dialog
+        dialog.open()
+        return dialog
+
+    def print_sheet_dialog(self) -> PrintSheetDialog | None:
+        """Open File ▸ Print Sheet… for the open project (window-modal, not blocking)."""
+        session = self.window.session
+        if session is None:
+            return None
+        from studio.ui.dialogs.print_sheet import PrintSheetDialog
+
+        dialog = PrintSheetDialog(session, self.window.settings, self.window)
+        self._dialogs["print_sheet"] = dialog
         dialog.open()
         return dialog
 

@@ -48,7 +48,7 @@ def test_insert_a_qr_code_and_edit_it(editor, qtbot, tmp_path):
     window, session = editor
     props = panel(window, "properties")
     assert isinstance(props, PropertiesPanel)
-    window.actions["insert.qr_code"].trigger()
+    window.action_registry["insert.qr_code"].trigger()
     (layer_id,) = session.selection
     layer = session.layer(layer_id)
     assert isinstance(layer, CodeLayer) and layer.symbology == "qr"
@@ -81,7 +81,7 @@ def test_insert_a_qr_code_and_edit_it(editor, qtbot, tmp_path):
 def test_a_wrong_ean13_is_explained_and_not_applied(editor, qtbot):
     window, session = editor
     props = panel(window, "properties")
-    window.actions["insert.barcode"].trigger()
+    window.action_registry["insert.barcode"].trigger()
     (layer_id,) = session.selection
     _choose(props.code.kind, "ean13")
     props.code.data.setFocus()

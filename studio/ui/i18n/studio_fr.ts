@@ -111,6 +111,14 @@
         <translation>Exporter les fichiers d’impression et les maquettes</translation>
     </message>
     <message>
+        <source>Print S&amp;heet…</source>
+        <translation>&amp;Imprimer une planche…</translation>
+    </message>
+    <message>
+        <source>Copies on a paper, a roll or a label sheet, as a PDF</source>
+        <translation>Des copies sur un papier, un rouleau ou une planche d’étiquettes, en PDF</translation>
+    </message>
+    <message>
         <source>&amp;Close Project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
@@ -1815,15 +1823,15 @@
     </message>
     <message>
         <source>its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.</source>
-        <translation>ses modules mesurent {size} mm ; les lecteurs demandent au moins {minimum} mm : agrandissez le code.</translation>
+        <translation>ses modules mesurent {size}&#xa0;mm&#xa0;; les lecteurs demandent au moins {minimum}&#xa0;mm&#xa0;: agrandissez le code.</translation>
     </message>
     <message>
         <source>its modules do not stand out from the background; scanners need dark modules on a light background.</source>
-        <translation>ses modules ne se détachent pas du fond ; les lecteurs demandent des modules sombres sur un fond clair.</translation>
+        <translation>ses modules ne se détachent pas du fond&#xa0;; les lecteurs demandent des modules sombres sur un fond clair.</translation>
     </message>
     <message>
         <source>the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.</source>
-        <translation>le code sort de la zone de sécurité ({margin} mm en deçà de la coupe) ; un code coupé risque de ne plus se lire.</translation>
+        <translation>le code sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe)&#xa0;; un code coupé risque de ne plus se lire.</translation>
     </message>
     <message>
         <source>left</source>
@@ -1954,6 +1962,89 @@
     <message>
         <source>Mockup</source>
         <translation>Maquette</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSheetDialog</name>
+    <message>
+        <source>Print Sheet</source>
+        <translation>Imprimer une planche</translation>
+    </message>
+    <message>
+        <source>A paper (a4, letter, 300x450mm), a roll (22in-roll) or a label sheet by maker and part (Avery L7160)</source>
+        <translation>Un papier (a4, letter, 300x450mm), un rouleau (22in-roll) ou une planche d’étiquettes par fabricant et référence (Avery L7160)</translation>
+    </message>
+    <message>
+        <source>Fill the sheet</source>
+        <translation>Remplir la feuille</translation>
+    </message>
+    <message>
+        <source>How many copies; more than a sheet holds continue on more sheets</source>
+        <translation>Nombre de copies ; au-delà d’une feuille, elles continuent sur d’autres feuilles</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>At each copy&apos;s corners</source>
+        <translation>Aux coins de chaque copie</translation>
+    </message>
+    <message>
+        <source>At the sheet&apos;s edges</source>
+        <translation>Sur les bords de la feuille</translation>
+    </message>
+    <message>
+        <source>Cut line (CutContour) around each copy</source>
+        <translation>Ligne de découpe (CutContour) autour de chaque copie</translation>
+    </message>
+    <message>
+        <source>&amp;Print area</source>
+        <translation>&amp;Zone d’impression</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Feuille</translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation>&amp;Copies</translation>
+    </message>
+    <message>
+        <source>Crop &amp;marks</source>
+        <translation>&amp;Traits de coupe</translation>
+    </message>
+    <message>
+        <source>Preview of the first sheet</source>
+        <translation>Aperçu de la première feuille</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>{items} copies on {sheets} sheet(s) of {sheet} ({per} a sheet); {waste} % of the paper is waste.</source>
+        <translation>{items} copies sur {sheets} feuille(s) {sheet} ({per} par feuille) ; {waste} % du papier est perdu.</translation>
+    </message>
+    <message>
+        <source>Save the sheet as</source>
+        <translation>Enregistrer la planche sous</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written.</source>
+        <translation>La planche n’a pas pu être écrite.</translation>
+    </message>
+    <message>
+        <source>{name} written.</source>
+        <translation>{name} écrit.</translation>
     </message>
 </context>
 <context>
