@@ -81,6 +81,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         icon="document-export",
     ),
     ActionSpec(
+        "file.print",
+        QT_TRANSLATE_NOOP("Actions", "&Print…"),
+        "file",
+        (Key.Print,),
+        QT_TRANSLATE_NOOP("Actions", "Print the design at its true size"),
+        icon="document-print",
+    ),
+    ActionSpec(
         "file.print_sheet",
         QT_TRANSLATE_NOOP("Actions", "Print S&heet…"),
         "file",

@@ -124,6 +124,9 @@ class PrintSheetDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.save_button.clicked.connect(self.choose_and_save)
+        self.print_button = self.buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setToolTip(self.tr("Print through the system's print dialog, at true size"))
+        self.print_button.clicked.connect(self.print_sheets)
         self.buttons.rejected.connect(self.reject)
 
         left = QVBoxLayout()
@@ -184,27 +187,13 @@ class PrintSheetDialog(QDialog):
             dl = doc.scene(area_id, bleed=area.bleed)
             options = self.options()
             imposition = impose(dl.trim.width, dl.trim.height, sheet, bleed=area.bleed, count=options.copies)
-            page = sheet_display_list(imposition, [dl] * len(imposition.placements))
-            first = [p for p in imposition.placements if p.page == 0]
-            if options.cut_line:
-                magenta = Color(hex="#EC008C")
-                for p in first:
-                    cut = (
-                        p.cut
-                        if p.cut is not None
-                        else (dl.die_line.transformed(p.transform()) if dl.die_line else None)
-                    )
-                    if cut is not None:
-                        page.items.append(StrokePath(cut, magenta, 0.3))
-            if options.marks:
-                black = Color(hex="#000000")
-                for a, b in crop_marks(first, imposition.page_size, sheet.marks_at):
-                    page.items.append(StrokePath(_segment(a, b), black, 0.2))
+            page = self._page(imposition, dl, options, sheet, 0)
         except StudioError as error:
             self.preview.clear()
             self.summary.clear()
             self.problem.setText(str(error))
             self.save_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         width, height = imposition.page_size
         dpi = PREVIEW_SIZE / max(width, height) * 25.4
@@ -218,6 +207,54 @@ class PrintSheetDialog(QDialog):
         self.problem.clear()
         self.imposition = imposition
         self.save_button.setEnabled(self.job is None)
+        self.print_button.setEnabled(True)
+
+    def _page(self, imposition: Imposition, dl: Any, options: SheetOptions, sheet: Sheet, index: int) -> Any:
+        """One sheet as a display list, with the crop marks and cut lines the PDF will have."""
+        page = sheet_display_list(imposition, [dl] * len(imposition.placements), index)
+        placed = [p for p in imposition.placements if p.page == index]
+        if options.cut_line:
+            magenta = Color(hex="#EC008C")
+            for p in placed:
+                cut = p.cut if p.cut is not None else (dl.die_line.transformed(p.transform()) if dl.die_line else None)
+                if cut is not None:
+                    page.items.append(StrokePath(cut, magenta, 0.3))
+        if options.marks:
+            black = Color(hex="#000000")
+            for a, b in crop_marks(placed, imposition.page_size, sheet.marks_at):
+                page.items.append(StrokePath(_segment(a, b), black, 0.2))
+        return page
+
+    def print_sheets(self) -> int:
+        """Print the sheets through the system's print dialog, at true size; returns the pages printed."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from studio.ui.printing import new_printer, print_pages, set_paper
+
+        if self.imposition is None:
+            return 0
+        try:
+            sheet = self.sheet_spec()
+            options = self.options()
+            doc = self._document()
+            area_id = str(self.area.currentData())
+            dl = doc.scene(area_id, bleed=doc.print_area(area_id).bleed)
+            imposition = self.imposition
+            pages = [self._page(imposition, dl, options, sheet, i) for i in range(imposition.pages)]
+        except StudioError as error:
+            self.problem.setText(str(error))
+            return 0
+        printer = new_printer()
+        set_paper(printer, *imposition.page_size)
+        printer.setDocName(self.session.title or "Studio")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        try:
+            return print_pages(printer, pages)
+        except OSError as error:
+            self.problem.setText(self.tr("Printing failed: {reason}.").format(reason=error))
+            return 0
 
     # -- saving ----------------------------------------------------------------------------------
     def choose_and_save(self) -> ExportJob | None:

@@ -111,6 +111,14 @@
         <translation>Exporter les fichiers d’impression et les maquettes</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>I&amp;mprimer…</translation>
+    </message>
+    <message>
+        <source>Print the design at its true size</source>
+        <translation>Imprimer la création à sa taille réelle</translation>
+    </message>
+    <message>
         <source>Print S&amp;heet…</source>
         <translation>&amp;Imprimer une planche…</translation>
     </message>
@@ -1297,6 +1305,14 @@
         <translation>«&#xa0;{name}&#xa0;» récupéré. Enregistrez-le pour conserver les modifications.</translation>
     </message>
     <message>
+        <source>The design is {width} × {height} mm, larger than the paper chosen; choose a larger paper.</source>
+        <translation>La création mesure {width} × {height} mm, plus que le papier choisi ; choisissez un papier plus grand.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>L’impression a échoué : {reason}.</translation>
+    </message>
+    <message>
         <source>The user guide is not installed ({path}).</source>
         <translation>Le guide de l’utilisateur n’est pas installé ({path}).</translation>
     </message>
@@ -1980,7 +1996,7 @@
     </message>
     <message>
         <source>How many copies; more than a sheet holds continue on more sheets</source>
-        <translation>Nombre de copies ; au-delà d’une feuille, elles continuent sur d’autres feuilles</translation>
+        <translation>Nombre de copies&#xa0;; au-delà d’une feuille, elles continuent sur d’autres feuilles</translation>
     </message>
     <message>
         <source>None</source>
@@ -2023,8 +2039,20 @@
         <translation>Enregistrer le PDF…</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print through the system&apos;s print dialog, at true size</source>
+        <translation>Imprimer par la boîte d’impression du système, à la taille réelle</translation>
+    </message>
+    <message>
         <source>{items} copies on {sheets} sheet(s) of {sheet} ({per} a sheet); {waste} % of the paper is waste.</source>
-        <translation>{items} copies sur {sheets} feuille(s) {sheet} ({per} par feuille) ; {waste} % du papier est perdu.</translation>
+        <translation>{items} copies sur {sheets} feuille(s) {sheet} ({per} par feuille)&#xa0;; {waste}&#xa0;% du papier est perdu.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>L’impression a échoué : {reason}.</translation>
     </message>
     <message>
         <source>Save the sheet as</source>
