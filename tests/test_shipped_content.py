@@ -333,3 +333,17 @@ def test_make_photo_draws_the_same_picture(tmp_path: Path) -> None:
         a = np.asarray(made.convert("L").resize((120, 80)), dtype=np.int16)
         b = np.asarray(shipped.convert("L").resize((120, 80)), dtype=np.int16)
         assert int(np.abs(a - b).max()) <= 8
+
+
+def test_product_names_differ_in_their_first_words_in_every_language():
+    """A gallery card shows the first words of a name: two products must differ there."""
+    from studio.io.templates import TemplateLibrary
+    from studio.model.template import localize
+
+    templates = TemplateLibrary.default().all()
+    for lang in ("en", "fr"):
+        starts: dict[str, str] = {}
+        for t in templates:
+            start = localize(t.product.name, lang)[:14]
+            assert start not in starts, f"{t.id} and {starts[start]} both start with {start!r} in {lang}"
+            starts[start] = t.id

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from studio.commands.stack import Command
 from studio.model.design import AnyLayer, AreaDesign, Design, GroupLayer, Transform
@@ -50,9 +50,18 @@ class TransformLayers(Command):
     handle is one undo step.
     """
 
-    def __init__(self, transforms: Mapping[str, Transform], *, label: str = "Transform") -> None:
+    def __init__(
+        self,
+        transforms: Mapping[str, Transform],
+        *,
+        label: str = "Transform",
+        fields: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         self.transforms = {k: v.model_copy() for k, v in transforms.items()}
+        # Other fields that change with the gesture: resizing text sets its size, not a scale.
+        self.fields = {k: dict(v) for k, v in (fields or {}).items()}
         self.old: dict[str, Transform] = {}
+        self.old_fields: dict[str, dict[str, Any]] = {}
         self.label = label
 
     def do(self, design: Design) -> None:
@@ -60,18 +69,30 @@ class TransformLayers(Command):
             layer = design.find_layer(layer_id)
             self.old.setdefault(layer_id, layer.transform.model_copy())
             layer.transform = transform.model_copy()
+        for layer_id, values in self.fields.items():
+            layer = design.find_layer(layer_id)
+            old = self.old_fields.setdefault(layer_id, {})
+            for name, value in values.items():
+                old.setdefault(name, getattr(layer, name))
+                setattr(layer, name, value)
 
     def undo(self, design: Design) -> None:
         for layer_id, transform in self.old.items():
             design.find_layer(layer_id).transform = transform.model_copy()
+        for layer_id, values in self.old_fields.items():
+            layer = design.find_layer(layer_id)
+            for name, value in values.items():
+                setattr(layer, name, value)
 
     def merge(self, other: Command) -> bool:
         if (
             isinstance(other, TransformLayers)
             and other.label == self.label
             and other.transforms.keys() == self.transforms.keys()
+            and other.fields.keys() == self.fields.keys()
         ):
             self.transforms = other.transforms
+            self.fields = other.fields
             return True
         return False
 

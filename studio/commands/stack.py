@@ -143,6 +143,17 @@ class CommandStack:
         self._merge_open = False
         self.changed.emit()
 
+    def discard(self) -> None:
+        """Undo the last step and forget it: a gesture cancelled before it ended leaves no trace."""
+        if not self.can_undo():
+            return
+        command = self._done.pop()
+        command.undo(self.design)
+        if self._clean_index is not None and self._clean_index > len(self._done):
+            self._clean_index = None
+        self._merge_open = False
+        self.changed.emit()
+
     def redo(self) -> None:
         if not self.can_redo():
             return

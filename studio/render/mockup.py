@@ -26,6 +26,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -34,6 +35,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from studio import resources
 from studio.model.color import Color
+from studio.model.design import Design
 from studio.model.errors import StudioError
 from studio.model.geometry import Path
 from studio.model.template import MockupPlacement, PrintArea, Template, View, localize
@@ -80,6 +82,11 @@ class _Lru(Generic[K, V]):
         while len(self._items) > self._capacity:
             self._items.popitem(last=False)
         return value
+
+
+PAPER_METHODS = frozenset({"digital", "offset"})
+"""Print methods that print on a label's own stock rather than on the product."""
+_SUBSTRATE_SIZE = 320
 
 
 @dataclass(frozen=True)
@@ -203,6 +210,49 @@ class MockupRenderer:
         """
         return self._render(doc, view_id, size=size, angle=angle, background=background, overrides=None)
 
+    def substrate(self, design: Design, area_id: str) -> str | None:
+        """The colour the area is printed on (``#RRGGBB``): its label stock, or the product under it.
+
+        Paper labels (digital and offset printing) are printed on their stock (the area's
+        ``background``, white paper when it has none). Every other method prints on the product
+        itself: the garment, the mug's glaze, the shoe's leather, taken from the product art in its
+        current colours where the area sits. None when no view shows the area.
+        """
+        area = self._template.area(area_id)
+        if area.print_method in PAPER_METHODS:
+            return area.background.hex if area.background is not None else "#FFFFFF"
+        for placement in area.placements:
+            try:
+                view = self._template.view(placement.view)
+            except KeyError:
+                continue
+            if view.art is None:
+                continue
+            with self._lock:
+                art, view_box = self._art(view)
+                frame = _frame(view_box, _SUBSTRATE_SIZE)
+                colours = self._colours(design, None)
+                svg = partial(art.base, colours, self._hidden(art, view))
+                base = self._bases.get(
+                    (view.id, tuple(sorted(colours.items())), _SUBSTRATE_SIZE),
+                    partial(_rasterise_lazily, svg, frame),
+                )
+            if placement.quad is not None:
+                cx = sum(p[0] for p in placement.quad) / 4
+                cy = sum(p[1] for p in placement.quad) / 4
+            else:
+                x, y, w, h = placement.rect
+                cx, cy = x + w / 2, y + h / 2
+            px = int((cx - frame.origin[0]) * frame.scale)
+            py = int((cy - frame.origin[1]) * frame.scale)
+            window = base[max(0, py - 3) : py + 4, max(0, px - 3) : px + 4]
+            alpha = float(window[..., 3].sum()) if window.size else 0.0
+            if alpha < 0.5 * max(1, window.shape[0] * window.shape[1]):
+                continue  # the product is not under the centre of the area in this view
+            rgb = window[..., :3].sum(axis=(0, 1)) / alpha
+            return "#" + "".join(f"{round(float(c) * 255):02X}" for c in rgb)
+        return None
+
     # -- the pipeline ------------------------------------------------------------------------
 
     def _render(
@@ -222,7 +272,7 @@ class MockupRenderer:
         with self._lock:
             art, view_box = self._art(view)
             frame = _frame(view_box, size)
-            colours = self._colours(doc, overrides)
+            colours = self._colours(doc.design, overrides)
             colour_key = tuple(sorted(colours.items()))
             base = self._bases.get(
                 (view.id, colour_key, size), lambda: rasterise(art.base(colours, self._hidden(art, view)), *_wh(frame))
@@ -261,9 +311,8 @@ class MockupRenderer:
             self._arts[view.id] = (ArtDocument(asset.data), asset.view_box)
         return self._arts[view.id]
 
-    def _colours(self, doc: Document, overrides: Mapping[str, str] | None) -> dict[str, str]:
+    def _colours(self, design: Design, overrides: Mapping[str, str] | None) -> dict[str, str]:
         """Element id to colour, from the parts' colours and the chosen options."""
-        design = doc.design
         overrides = overrides or {}
         colours: dict[str, str] = {}
         for part in self._template.parts:
@@ -380,6 +429,10 @@ def _frame(view_box: tuple[float, float, float, float], size: int) -> _Frame:
     # cairosvg centres the view box (xMidYMid meet) when the aspect ratio rounds differently.
     origin = (vx - (width - vw * scale) / 2 / scale, vy - (height - vh * scale) / 2 / scale)
     return _Frame(width, height, scale, origin)
+
+
+def _rasterise_lazily(svg: Callable[[], bytes], frame: _Frame) -> Raster:
+    return rasterise(svg(), *_wh(frame))
 
 
 def _wh(frame: _Frame) -> tuple[int, int]:

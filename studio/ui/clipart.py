@@ -1,7 +1,7 @@
 """The Clipart panel: browse, search and add the bundled drawings.
 
 The panel is a dock beside the layers: a search field (names and keywords in English and
-French, ignoring accents), a category list, and a grid of thumbnails. A double-click (or Enter)
+French, ignoring accents), a category list, and a grid of thumbnails. A click (or Enter)
 adds the drawing to the print area being edited; dragging it onto the canvas adds it where it is
 dropped (the drag carries the file as ``text/uri-list``, which the canvas imports).
 
@@ -18,6 +18,7 @@ from pathlib import Path
 import cairosvg
 from PySide6.QtCore import (
     QAbstractListModel,
+    QElapsedTimer,
     QEvent,
     QLocale,
     QMimeData,
@@ -34,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QLabel,
@@ -278,7 +280,7 @@ class ClipartPanel(QWidget):
     Signals
     -------
     chosen(object)
-        The user asked to add this :class:`~studio.ui._clipart_index.Clipart` (double-click or Enter).
+        The user asked to add this :class:`~studio.ui._clipart_index.Clipart` (a click or Enter).
     """
 
     chosen = Signal(object)
@@ -332,7 +334,9 @@ class ClipartPanel(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self._choose_first)
         self.category.currentIndexChanged.connect(self._apply_filter)
-        self.view.doubleClicked.connect(self._choose_index)
+        # One click inserts (as in Canva); the second click of a double-click adds nothing more.
+        self.view.clicked.connect(self._click)
+        self._last_click = (-1, QElapsedTimer())
         self.view.installEventFilter(self)
 
     # -- what the user sees ------------------------------------------------------------------------
@@ -367,7 +371,7 @@ class ClipartPanel(QWidget):
         self.category.setToolTip(self.tr("Show one category of clipart"))
         self.view.setAccessibleName(self.tr("Clipart"))
         self.view.setAccessibleDescription(
-            self.tr("Double-click a drawing to add it to the design, or drag it onto the canvas.")
+            self.tr("Click a drawing to add it to the design, or drag it onto the canvas.")
         )
         self.empty.setText(self.tr("No clipart matches this search."))
         self.category.setItemText(0, self.tr("All categories"))
@@ -381,6 +385,15 @@ class ClipartPanel(QWidget):
         nothing = self.model.rowCount() == 0
         self.empty.setVisible(nothing)
         self.view.setVisible(not nothing)
+
+    def _click(self, index: QModelIndex) -> None:
+        row, timer = self._last_click
+        if index.row() == row and timer.isValid() and timer.elapsed() < QApplication.doubleClickInterval():
+            return
+        fresh = QElapsedTimer()
+        fresh.start()
+        self._last_click = (index.row(), fresh)
+        self._choose_index(index)
 
     def _choose_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -353,6 +353,7 @@ class PreviewPanel(QWidget):
     def set_session(self, session: EditorSession | None) -> None:
         if self._session is not None:
             self._session.design_changed.disconnect(self.refresh)
+            self._session.area_changed.disconnect(self._follow_area)
         self._session = session
         self._renderer = MockupRenderer(session.template) if session else None
         self._replica = _Replica()  # a new one per session: the running job keeps its own
@@ -364,6 +365,7 @@ class PreviewPanel(QWidget):
             self._picture.set_image(QImage())
             return
         session.design_changed.connect(self.refresh)
+        session.area_changed.connect(self._follow_area)
         views = [v for v in session.template.views if v.art]
         for i, view in enumerate(views):
             button = QToolButton(self)
@@ -393,6 +395,16 @@ class PreviewPanel(QWidget):
                 self.refresh()
                 return
         raise KeyError(view_id)
+
+    def _follow_area(self, area_id: str) -> None:
+        """Show a view where the area being edited appears (the lid label shows the lid)."""
+        if self._session is None:
+            return
+        placed = [p.view for p in self._session.template.area(area_id).placements]
+        offered = {str(b.property("view_id")) for b in self._view_group.buttons()}  # views with art
+        shown = [view for view in placed if view in offered]
+        if shown and self._view_id not in shown:
+            self.set_view(shown[0])
 
     def set_angle(self, degrees: float) -> None:
         self._angle.setValue(round(degrees))

@@ -11,12 +11,14 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
+from studio.commands import MoveLayers
 from studio.export.document import open_document  # noqa: F401 - loads the export stack like the app does
 from studio.io.project import load_project
 from studio.io.templates import TemplateLibrary
 from studio.model.design import GroupLayer, ImageLayer, TextLayer
 from studio.ui.canvas import CanvasEditor, style
 from studio.ui.canvas.view import CanvasView
+from studio.ui.panels.properties import PropertiesPanel
 from studio.ui.session import EditorSession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +106,28 @@ def test_drag_moves_by_the_dragged_distance_in_one_undo_step(canvas, qtbot):
     assert session.layer("bee").transform.y == pytest.approx(before.y)
 
 
+def test_escape_during_a_drag_puts_the_layer_back_and_records_nothing(canvas, qtbot):
+    window, session, view = canvas
+    set_snap(window, False)
+    session.push(MoveLayers(["raw"], 1.0, 0.0))  # an earlier edit, still open for merging
+    before = session.layer("bee").transform.model_copy()
+    labels = session.stack.labels()
+    start = at(view, 118, 19.5)
+    vp = view.viewport()
+    qtbot.mousePress(vp, LEFT, NONE, start)
+    for i in range(1, 6):
+        qtbot.mouseMove(vp, start + QPoint(12 * i, 6 * i))
+    assert session.layer("bee").transform.x != pytest.approx(before.x)
+    qtbot.keyClick(vp, Qt.Key.Key_Escape)
+    qtbot.mouseMove(vp, start + QPoint(90, 45))
+    qtbot.mouseRelease(vp, LEFT, NONE, start + QPoint(90, 45))
+    after = session.layer("bee").transform
+    assert (after.x, after.y) == pytest.approx((before.x, before.y), abs=1e-9)
+    assert session.stack.labels() == labels and not session.stack.can_redo()
+    session.undo()  # the earlier edit is still there to undo, untouched
+    assert session.layer("raw").transform.x == pytest.approx(205.0)
+
+
 def test_dragging_snaps_to_the_safe_area_and_shows_smart_guides(canvas, qtbot):
     window, session, view = canvas
     set_snap(window, True)
@@ -163,6 +187,27 @@ def test_corner_handle_scales_keeping_the_proportions(canvas, qtbot):
     frame = view.selection_frame()
     assert frame.point("nw") == pytest.approx(anchor, abs=0.05)
     assert session.stack.index == steps + 1
+
+
+def test_corner_resize_of_text_changes_its_font_size_not_its_scale(canvas, qtbot):
+    window, session, view = canvas
+    set_snap(window, False)
+    layer_id = next(x.id for x in session.layers() if x.name == "Subtitle")
+    session.select([layer_id])
+    QApplication.processEvents()
+    frame = view.page.overlay.frame
+    corner = view.mapFromScene(QPointF(*frame.point("se")))
+    anchor = frame.point("nw")
+    drag(qtbot, view, corner, corner + QPoint(60, 6))
+    layer = session.layer(layer_id)
+    assert layer.size > 12.0
+    assert (layer.transform.scale_x, layer.transform.scale_y) == (1.0, 1.0)
+    assert view.selection_frame().point("nw") == pytest.approx(anchor, abs=0.1)
+    props = window.findChild(PropertiesPanel)
+    QApplication.processEvents()
+    assert props.text.size_spin.value() == pytest.approx(layer.size, abs=0.05)
+    session.undo()
+    assert session.layer(layer_id).size == 10.0
 
 
 def test_arrow_keys_nudge_by_1_mm_and_shift_by_10(canvas, qtbot):
@@ -519,3 +564,42 @@ def test_delete_cut_and_select_all(canvas, qtbot):
     session.select(["raw"])
     window.action_registry["edit.delete"].trigger()
     assert "raw" not in {x.id for x in session.layers()}
+
+
+def test_guides_stay_on_in_every_project_opened_after_the_first(canvas, qtbot):
+    window, _session, view = canvas
+    assert window.action_registry["view.guides"].isChecked()
+    assert view.page.guides.isVisible()
+    for example in ("mug-name", "jar-name"):
+        assert window.close_session()
+        project = load_project(ROOT / "examples" / example / "design.json", TemplateLibrary.default())
+        window.open_session(EditorSession(project))
+        QApplication.processEvents()
+        assert view.page.guides.isVisible(), f"guides hidden after opening {example}"
+
+
+def test_the_page_shows_what_it_is_printed_on_and_new_text_reads_on_it(canvas, qtbot):
+    window, session, view = canvas
+    assert view.page.substrate().name().upper() == "#FFFFFF"  # the jar's paper label
+    window.action_registry["insert.text"].trigger()
+    on_paper = session.layer(session.selection[0])
+    assert on_paper.color.hex == "#1E1E1E"
+    assert window.close_session()
+    project = load_project(ROOT / "examples" / "tshirt-summit" / "design.json", TemplateLibrary.default())
+    shirt = EditorSession(project)
+    window.open_session(shirt)
+    QApplication.processEvents()
+    assert view.page.substrate().name().upper() == "#1F2A44"  # the navy shirt under the front print
+    window.action_registry["insert.text"].trigger()
+    QApplication.processEvents()
+    text = shirt.layer(shirt.selection[0])
+    assert text.color.hex == "#FFFFFF"
+    assert text.size > 24  # in proportion to a 30 cm print area, not a label
+    shot = view.viewport().grab().toImage()
+    corner = shot.pixelColor(at(view, 3, 3))
+    assert (corner.red(), corner.green(), corner.blue()) == pytest.approx((0x1F, 0x2A, 0x44), abs=3)
+    from studio.commands import SetOption
+
+    shirt.push(SetOption("color", "yellow"))
+    QApplication.processEvents()
+    assert view.page.substrate().name().upper() == "#F2C936"

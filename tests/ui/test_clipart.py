@@ -152,6 +152,24 @@ def test_double_click_adds_a_vector_layer_and_undo_removes_it(make_window, qtbot
     assert [layer.id for layer in session.layers()] == [layer.id for layer in before]
 
 
+def test_a_single_click_adds_the_drawing(make_window, qtbot) -> None:
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    session = session_for("jar-name")
+    window.open_session(session)
+    window.action_registry["insert.clipart"].trigger()
+    panel = browser_of(window).panel
+    panel.search.setText("two hearts")
+    view = panel.view
+    index = view.model().index(0, 0)
+    qtbot.waitUntil(lambda: view.visualRect(index).isValid() and view.isVisible())
+    count = len(session.layers())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    assert len(session.layers()) == count + 1
+    assert isinstance(session.layers()[-1], VectorLayer)
+
+
 def test_enter_in_the_search_adds_the_first_match(make_window) -> None:
     window = make_window()
     session = session_for("jar-name")

@@ -132,3 +132,18 @@ def test_the_worker_copy_of_the_design_keeps_up_with_edits():
             rebuilt = [layer.id for layer in again.area(session.area_id).layers if kept.get(layer.id) is not layer]
             assert rebuilt == ["raw"]
         copy = again
+
+
+def test_the_preview_follows_the_area_being_edited(qtbot):
+    panel = PreviewPanel()
+    qtbot.addWidget(panel)
+    session = EditorSession(load_project(ROOT / "examples" / "jar-name" / "design.json", TemplateLibrary.default()))
+    panel.set_session(session)
+    assert panel.view_id == "front"
+    session.set_area("lid")
+    assert panel.view_id == "lid"
+    session.set_area("label")
+    assert panel.view_id == "front"
+    panel.set_view("lid")  # a view the user chose that shows the area stays
+    session.set_area("lid")
+    assert panel.view_id == "lid"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from studio.model.errors import StudioError
 from studio.model.template import localize
+from studio.render.mockup import MockupRenderer
 from studio.render.qt import qpainter_path, render_image
 from studio.ui.session import EditorSession
 
@@ -47,6 +48,8 @@ class AreaStrip(QListWidget):
         )
         self.session: EditorSession | None = None
         self._stale: set[str] = set()
+        self._substrates: MockupRenderer | None = None
+        self._product_colours: object = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
@@ -107,6 +110,11 @@ class AreaStrip(QListWidget):
         # caught up with when the user switches.
         if self.session is not None:
             self._stale.add(self.session.area_id)
+            design = self.session.design
+            colours = (dict(design.options), {k: v.hex for k, v in design.part_colors.items()})
+            if colours != self._product_colours:  # a new garment colour shows under every area
+                self._product_colours = colours
+                self._stale.update(self.session.document.area_ids())
             self._timer.start()
 
     def _clicked(self, item: QListWidgetItem) -> None:
@@ -125,6 +133,15 @@ class AreaStrip(QListWidget):
             if area_id in stale:
                 item.setIcon(QIcon(self._thumbnail(session, area_id)))
 
+    def _paper(self, session: EditorSession, area_id: str) -> str:
+        """What the area is printed on, as the canvas shows it."""
+        if self._substrates is None or self._substrates.template is not session.template:
+            self._substrates = MockupRenderer(session.template)
+        try:
+            return self._substrates.substrate(session.design, area_id) or "#FFFFFF"
+        except StudioError:
+            return "#FFFFFF"
+
     def _thumbnail(self, session: EditorSession, area_id: str) -> QPixmap:
         area = session.template.area(area_id)
         page = area.bleed_rect()
@@ -132,7 +149,7 @@ class AreaStrip(QListWidget):
         scale = min(THUMB.width() / page.width, THUMB.height() / page.height)
         dpi = scale * 25.4 * dpr
         try:
-            image = render_image(session.document.scene(area_id), dpi=dpi)
+            image = render_image(session.document.scene(area_id), dpi=dpi, transparent=True)
         except StudioError:
             image = QImage(
                 max(1, round(page.width * scale * dpr)),
@@ -148,6 +165,7 @@ class AreaStrip(QListWidget):
         w, h = image.width() / dpr, image.height() / dpr
         x, y = (THUMB.width() - w) / 2, (THUMB.height() - h) / 2
         painter.fillRect(round(x) + 1, round(y) + 2, round(w), round(h), QColor(0, 0, 0, 40))
+        painter.fillRect(round(x), round(y), round(w), round(h), QColor(self._paper(session, area_id)))
         painter.drawImage(round(x), round(y), image)
         if area.shape.kind != "rectangle":
             # Shaped areas show their die line, so an empty lid still reads as a circle.

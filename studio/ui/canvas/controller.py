@@ -55,6 +55,15 @@ def _flag(value: object, default: bool) -> bool:
     return bool(value)
 
 
+def readable_on(background: str) -> str:
+    """Near-black or white, whichever reads better on ``background`` (#RRGGBB), by WCAG luminance."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Contrast with white is (1.05) / (L + 0.05), with near-black (L + 0.05) / 0.0621: pick the larger.
+    return "#FFFFFF" if 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.0621 else "#1E1E1E"
+
+
 class CanvasController:
     """Binds the canvas actions of ``window`` to ``editor``."""
 
@@ -294,9 +303,20 @@ class CanvasController:
 
     # -- insert -------------------------------------------------------------------------------
     def _add_text(self, session: EditorSession, text: str) -> TextLayer:
-        cx, cy = session.area.safe_rect.center
+        safe = session.area.safe_rect
+        cx, cy = safe.center
+        # Sized to the area (a heel tab is not a t-shirt) and coloured to read on what it is printed on.
+        size_mm = min(0.6 * safe.width / max(1, len(text)) * 2.0, 0.2 * safe.height)
+        size = round(min(max(size_mm * 72 / 25.4, 6.0), 144.0))
+        background = session.design.area(session.area_id).background
+        under = background.hex if background is not None else self.view.page.substrate().name()
         layer = TextLayer(
-            text=text, font_family="Inter", font_style="Regular", size=24.0, transform=Transform(x=cx, y=cy)
+            text=text,
+            font_family="Inter",
+            font_style="Regular",
+            size=float(size),
+            color=Color(hex=readable_on(under)),
+            transform=Transform(x=cx, y=cy),
         )
         session.add_layer(layer)
         return layer
@@ -487,7 +507,7 @@ class CanvasController:
     # -- view ---------------------------------------------------------------------------------
     def _apply_view_flags(self) -> None:
         a = self.window.action_registry
-        self.view.page.guides.setVisible(a["view.guides"].isChecked() and self.view.page.page.isVisible())
+        self.view.page.set_guides_wanted(a["view.guides"].isChecked())
         self.editor.set_rulers_visible(a["view.rulers"].isChecked())
         self.view.snapping = a["view.snap"].isChecked()
 

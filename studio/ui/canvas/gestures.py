@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from studio.commands import MoveLayers, TransformLayers
-from studio.model.design import Transform
+from studio.model.design import TextLayer, Transform
 from studio.model.geometry import Affine, Rect
 from studio.ui.units import format_length
 
@@ -27,6 +27,7 @@ __all__ = ["Gesture", "MoveGesture", "PanGesture", "RotateGesture", "RubberBandG
 
 Mods = Qt.KeyboardModifier
 MIN_SIZE_MM = 0.5
+MIN_TEXT_PT, MAX_TEXT_PT = 0.5, 2000.0  # the text layer's own limits
 
 
 def _union(boxes: list[Rect]) -> Rect | None:
@@ -43,12 +44,24 @@ class Gesture:
 
     def __init__(self, view: CanvasView) -> None:
         self.view = view
+        session = view.session
+        # A gesture starts a new undo step, so that cancelling it takes back its own edits only.
+        if session is not None:
+            session.stack.seal()
+        self._start = session.stack.index if session is not None else 0
 
     def move(self, pos: QPointF, mods: Qt.KeyboardModifier) -> None:
         """The pointer moved to ``pos`` (mm) with ``mods`` held."""
 
     def release(self, pos: QPointF, mods: Qt.KeyboardModifier) -> None:
         """The button was released: finish the gesture."""
+        self.finish()
+
+    def cancel(self) -> None:
+        """Escape during the drag: put everything back as it was and record nothing."""
+        session = self.view.session
+        if session is not None and session.stack.index > self._start:
+            session.stack.discard()
         self.finish()
 
     def finish(self) -> None:
@@ -128,6 +141,13 @@ class ScaleGesture(Gesture):
         self.frame = frame
         self.handle = handle
         self.start = {i: session.layer(i).transform.model_copy() for i in layer_ids}
+        # Text keeps a scale of one: a proportional resize changes its font size (and box width),
+        # which is what Properties shows and what a designer means.
+        self.text_start = {
+            i: (layer.size, layer.box_width)
+            for i in layer_ids
+            if isinstance(layer := session.layer(i), TextLayer) and layer.arc is None
+        }
         self.single = len(layer_ids) == 1
         try:
             self.inverse = frame.affine.inverse()
@@ -163,18 +183,31 @@ class ScaleGesture(Gesture):
         fy = max(fy, MIN_SIZE_MM / h) if h > 0 else 1.0
         anchor = frame.affine.apply(ax, ay)
         transforms: dict[str, Transform] = {}
+        fields: dict[str, dict[str, object]] = {}
+        uniform = abs(fx - fy) < 1e-12
         for layer_id, t in self.start.items():
+            f = fx
+            text = self.text_start.get(layer_id) if uniform else None
+            if text is not None:
+                size, box_width = text
+                f = min(max(size * fx, MIN_TEXT_PT), MAX_TEXT_PT) / size
+                fields[layer_id] = {"size": round(size * f, 2)}
+                if box_width is not None:
+                    fields[layer_id]["box_width"] = box_width * f
+            fy_layer = f if text is not None else fy
             if self.single:
-                sx, sy = t.scale_x * fx, t.scale_y * fy
+                sx, sy = t.scale_x * f, t.scale_y * fy_layer
                 m = Affine.rotation(t.rotation) @ Affine.scaling(sx, sy)
                 lx, ly = m.apply(ax, ay)
                 x, y = anchor[0] - lx, anchor[1] - ly
             else:
-                sx, sy = t.scale_x * fx, t.scale_y * fy
-                x = anchor[0] + (t.x - anchor[0]) * fx
-                y = anchor[1] + (t.y - anchor[1]) * fy
+                sx, sy = t.scale_x * f, t.scale_y * fy_layer
+                x = anchor[0] + (t.x - anchor[0]) * f
+                y = anchor[1] + (t.y - anchor[1]) * fy_layer
+            if text is not None:
+                sx, sy = t.scale_x, t.scale_y  # the size grows instead
             transforms[layer_id] = Transform(x=x, y=y, rotation=t.rotation, scale_x=sx, scale_y=sy)
-        session.push(TransformLayers(transforms, label="Resize"))
+        session.push(TransformLayers(transforms, label="Resize", fields=fields))
         units = self.view.units
         self.view.page.overlay.badge = (
             f"{format_length(w * abs(fx) * abs(self._base_scale()[0]), units)} × "

@@ -211,6 +211,16 @@ class PageItem(QGraphicsItem):
         self._background = QColor(background.hex) if background is not None else None
         self.update()
 
+    def set_paper(self, colour: str | None) -> None:
+        """What the area is printed on (``#RRGGBB``); None keeps the area's stock or white paper."""
+        if colour is not None:
+            self._paper = QColor(colour)
+            self.update()
+
+    @property
+    def paper(self) -> QColor:
+        return QColor(self._paper)
+
     def set_background(self, background: Any) -> None:
         self._background = QColor(background.hex) if background is not None else None
         self.update()

@@ -16,10 +16,13 @@ from typing import Any
 
 from psygnal import EmissionInfo, EventedModel
 from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from studio.model.design import AnyLayer, AreaDesign
+from studio.model.errors import StudioError
 from studio.model.geometry import Rect
+from studio.render.mockup import MockupRenderer
 from studio.ui.session import EditorSession
 
 from . import style
@@ -52,6 +55,8 @@ class PageScene(QGraphicsScene):
         self.page = PageItem()
         self.veil = VeilItem()
         self.guides = GuidesItem()
+        self.guides_wanted = True  # View > Guides; the page shows them whenever it shows an area
+        self._substrates: MockupRenderer | None = None  # the product's colours under each area
         self.overlay = SelectionOverlay()
         for item in (self.page, self.veil, self.guides, self.overlay):
             self.addItem(item)
@@ -100,7 +105,9 @@ class PageScene(QGraphicsScene):
         area = session.area
         content = session.design.area(session.area_id)
         self.page.set_page(area, content.background)
+        self._show_substrate()
         self.guides.set_area(area)
+        self.guides.setVisible(self.guides_wanted)
         page = qrect(area.bleed_rect())
         margin = max(area.width, area.height) * 1.5
         outer = page.adjusted(-margin, -margin, margin, margin)
@@ -111,6 +118,11 @@ class PageScene(QGraphicsScene):
         self._watch_model(session, content)
         self._restack = True
         self.flush()
+
+    def set_guides_wanted(self, wanted: bool) -> None:
+        """Show or hide the trim, bleed and safe-area guides, now and for every area shown later."""
+        self.guides_wanted = wanted
+        self.guides.setVisible(wanted and self.session is not None)
 
     # -- queries ------------------------------------------------------------------------------
     def item(self, layer_id: str) -> LayerItem | None:
@@ -209,6 +221,8 @@ class PageScene(QGraphicsScene):
             _connect(design.events.fonts, self._on_everything),
             _connect(content.events.layers, self._on_layers),
             _connect(content.events.background, self._on_background),
+            _connect(design.events.options, self._show_substrate),
+            _connect(design.events.part_colors, self._show_substrate),
         ]
 
     def _unwatch_all(self) -> None:
@@ -217,6 +231,24 @@ class PageScene(QGraphicsScene):
         self._model_watches = []
         for layer_id in list(self._layer_watches):
             self._unwatch_layer(layer_id)
+
+    def _show_substrate(self, *_args: object) -> None:
+        """Paint the page in the colour it is printed on: a navy shirt, a gold heel tab, white paper."""
+        session = self.session
+        if session is None:
+            return
+        template = session.template
+        if self._substrates is None or self._substrates.template is not template:
+            self._substrates = MockupRenderer(template)
+        try:
+            colour = self._substrates.substrate(session.design, session.area_id)
+        except StudioError:  # product art that cannot be read: the paper stays white
+            colour = None
+        self.page.set_paper(colour)
+
+    def substrate(self) -> QColor:
+        """The colour the page shows under the design."""
+        return self.page.paper
 
     def _on_areas(self, *_args: object) -> None:
         # The area object itself may have been replaced: start over from the model.

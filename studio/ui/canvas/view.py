@@ -487,11 +487,9 @@ class CanvasView(QGraphicsView):
             return
         if key == Qt.Key.Key_Escape:
             if self._gesture is not None:
-                self._gesture = None
+                gesture, self._gesture = self._gesture, None
                 self._pending = None
-                if session is not None and session.stack.can_undo():
-                    session.stack.seal()
-                self.refresh_overlay()
+                gesture.cancel()
                 return
             if session is not None:
                 session.select([])

@@ -528,8 +528,8 @@
         <translation>Clipart</translation>
     </message>
     <message>
-        <source>Double-click a drawing to add it to the design, or drag it onto the canvas.</source>
-        <translation>Double-cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
+        <source>Click a drawing to add it to the design, or drag it onto the canvas.</source>
+        <translation>Cliquez sur un dessin pour l’ajouter à la création, ou faites-le glisser sur le plan de travail.</translation>
     </message>
     <message>
         <source>No clipart matches this search.</source>
