@@ -145,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         const=True,
         default=False,
         metavar="SHEET",
-        help="pdf, png: copies on a paper or label sheet (studio sheets list); mockup (no value): a contact sheet",
+        help="pdf, svg, png: copies on a paper or label sheet (studio sheets list); mockup (no value): a contact sheet",
     )
     export.add_argument("--copies", type=int, metavar="N", help="with --sheet: how many copies (default: a sheet full)")
     export.add_argument(
@@ -376,8 +376,10 @@ def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
 def _export_sheet(doc: Document, args: argparse.Namespace) -> int:
     from studio.cli.sheets import export_on_sheet
 
-    if not isinstance(args.sheet, str) or args.format not in ("pdf", "png"):
-        raise UsageError("--sheet SHEET and --copies go with --format pdf or png (studio sheets list shows the sheets)")
+    if not isinstance(args.sheet, str) or args.format not in ("pdf", "svg", "png"):
+        raise UsageError(
+            "--sheet SHEET and --copies go with --format pdf, svg or png (studio sheets list shows the sheets)"
+        )
     area = args.area or _first_designed(doc) or doc.area_ids()[0]
     export_on_sheet(doc, args, area)
     return 0

@@ -94,9 +94,9 @@ def cmd_sheets_list(args: argparse.Namespace) -> int:
 
 
 def export_on_sheet(doc: Document, args: argparse.Namespace, area_id: str) -> None:
-    """``studio export --format pdf|png --sheet SHEET``: copies of one print area on a sheet."""
+    """``studio export --format pdf|svg|png --sheet SHEET``: copies of one print area on a sheet."""
     from studio.cli import UsageError
-    from studio.export.imposition import SheetOptions, export_sheet_pdf, export_sheet_png
+    from studio.export.imposition import SheetOptions, export_sheet_pdf, export_sheet_png, export_sheet_svg
     from studio.sheets import SheetError, parse_sheet
 
     try:
@@ -114,6 +114,10 @@ def export_on_sheet(doc: Document, args: argparse.Namespace, area_id: str) -> No
     )
     if args.format == "pdf":
         summary = export_sheet_pdf(doc, area_id, sheet, args.output, options=options)
+    elif args.format == "svg":
+        if args.cmyk:
+            raise StudioError("--cmyk applies to PDF sheets; an SVG sheet is sRGB.")
+        summary = export_sheet_svg(doc, area_id, sheet, args.output, options=options)
     else:
         if args.cmyk or args.marks or args.cut_line:
             raise StudioError("--cmyk, --marks and --cut-line apply to PDF sheets; a PNG sheet is the art alone.")

@@ -26,6 +26,7 @@ from pathlib import Path as FsPath
 from studio.export._files import atomic_target, write_atomically
 from studio.export.pages import ItemArt, PagePlan, PdfPageWriter, PlacedItem, SharedResources
 from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT
+from studio.model.color import Color
 from studio.model.errors import StudioError
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, SceneSource, StrokePath
@@ -37,6 +38,7 @@ __all__ = [
     "crop_marks",
     "export_sheet_pdf",
     "export_sheet_png",
+    "export_sheet_svg",
     "sheet_display_list",
     "sheet_pages",
     "write_sheets_pdf",
@@ -378,6 +380,47 @@ def _moved(item: Item, m: Affine) -> Item:
         return type(item)(item.source, m @ item.transform, clip, item.opacity)  # type: ignore[arg-type]
     clip = item.clip.transformed(m) if item.clip is not None else None
     return Group([_moved(child, m) for child in item.items], item.opacity, clip)
+
+
+def sheet_with_marks(
+    imposition: Imposition, displays: Sequence[DisplayList], page: int, options: SheetOptions
+) -> DisplayList:
+    """One page as a display list with its crop marks drawn in and every item's cut line as its die line."""
+    out = sheet_display_list(imposition, displays, page, mirror=options.mirror)
+    placed = [(p, dl) for p, dl in zip(imposition.placements, displays, strict=True) if p.page == page]
+    if options.marks:
+        black = Color(hex="#000000")
+        for a, b in crop_marks([p for p, _dl in placed], imposition.page_size, imposition.sheet.marks_at):
+            out.items.append(StrokePath(Path().move_to(*a).line_to(*b), black, HAIRLINE_PT / PT_PER_MM))
+    cuts = Path()
+    for p, dl in placed:
+        if p.cut is not None:
+            cuts.extend(p.cut)
+        elif dl.die_line is not None:
+            cuts.extend(dl.die_line.transformed(item_transform(p, dl.trim, mirror=options.mirror)))
+    out.die_line = cuts
+    return out
+
+
+def export_sheet_svg(
+    doc: SceneSource, area_id: str, sheet: Sheet, path: FsPath, *, options: SheetOptions
+) -> LayoutSummary:
+    """Copies of one print area on one sheet as an SVG (millimetres), cut lines in a ``CutContour`` layer.
+
+    For print-and-cut software that takes SVG; only one sheet fits in a file.
+    """
+    from studio.render.svg import svg_document
+
+    imposition, dl = _impose_area(doc, area_id, sheet, options)
+    if imposition.pages > 1:
+        raise StudioError(
+            f"{path}: {imposition.summary.items} copies need {imposition.pages} sheets of {imposition.sheet.name}, "
+            "and an SVG holds one; ask for fewer copies, a roll, or a PDF."
+        )
+    page = sheet_with_marks(imposition, [dl] * len(imposition.placements), 0, options)
+    text = svg_document(page, cut_line=options.cut_line, title=doc.title or imposition.sheet.name)
+    write_atomically(FsPath(path), text.encode("utf-8"), "SVG")
+    return imposition.summary
 
 
 def export_sheet_png(

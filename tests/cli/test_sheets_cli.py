@@ -243,7 +243,7 @@ def test_cmyk_sheets_are_pdf_x(round_design, tmp_path):
         (["--sheet", "Avery L7160"], "the design is 63.5 × 63.5 mm but the labels of Avery 7160 are 63.99 × 38.1 mm"),
         (["--sheet", "a6,margin=40"], "does not fit on a6"),
         (["--sheet", "66x66mm,margin=0,gap=0", "--marks"], "there is no room around the items for crop marks"),
-        (["--sheet"], "--sheet SHEET and --copies go with --format pdf or png"),
+        (["--sheet"], "--sheet SHEET and --copies go with --format pdf, svg or png"),
     ],
 )
 def test_bad_sheets_are_refused_in_one_sentence_and_nothing_is_written(round_design, tmp_path, args, message):
@@ -254,3 +254,27 @@ def test_bad_sheets_are_refused_in_one_sentence_and_nothing_is_written(round_des
     assert message in done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert list(out.parent.iterdir()) == []
+
+
+def test_an_svg_sheet_for_print_and_cut_software(round_design, tmp_path):
+    out = tmp_path / "labels.svg"
+    done = studio("export", str(round_design), "--format", "svg", "--sheet", "Avery 5194", "--cut-line", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    from defusedxml import ElementTree
+
+    root = ElementTree.parse(out).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert (root.get("width"), root.get("height")) == ("215.9mm", "279.4mm")
+    (cut_layer,) = [g for g in root.iter(f"{ns}g") if g.get("id") == "CutContour"]
+    (cut,) = cut_layer.iter(f"{ns}path")
+    assert cut.get("d").count("M") == 12
+    png = tmp_path / "labels.png"
+    subprocess.run(["rsvg-convert", "-d", "50", "-p", "50", str(out), "-o", str(png)], check=True)
+    with Image.open(png) as im:
+        assert im.size == (round(215.9 / 25.4 * 50), round(279.4 / 25.4 * 50))
+        # The first label's centre is its yellow background.
+        from studio.sheets import parse_sheet
+
+        x, y = parse_sheet("Avery 5194").positions[0]
+        r, g, b = im.convert("RGB").getpixel((round((x + 20) / 25.4 * 50), round((y + 20) / 25.4 * 50)))
+        assert (r, g, b) == pytest.approx((0xFF, 0xD5, 0x4F), abs=4)

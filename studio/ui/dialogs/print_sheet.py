@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.export.document import document_for
-from studio.export.imposition import SheetOptions, crop_marks, export_sheet_pdf, sheet_display_list
+from studio.export.imposition import SheetOptions, export_sheet_pdf, sheet_with_marks
 from studio.io.project import Project
 from studio.model.color import Color
 from studio.model.errors import StudioError
-from studio.model.geometry import Path as GeoPath
 from studio.model.template import localize
 from studio.render.display import StrokePath
 from studio.render.qt import render_image
@@ -187,7 +186,7 @@ class PrintSheetDialog(QDialog):
             dl = doc.scene(area_id, bleed=area.bleed)
             options = self.options()
             imposition = impose(dl.trim.width, dl.trim.height, sheet, bleed=area.bleed, count=options.copies)
-            page = self._page(imposition, dl, options, sheet, 0)
+            page = self._page(imposition, dl, options, 0)
         except StudioError as error:
             self.preview.clear()
             self.summary.clear()
@@ -209,20 +208,11 @@ class PrintSheetDialog(QDialog):
         self.save_button.setEnabled(self.job is None)
         self.print_button.setEnabled(True)
 
-    def _page(self, imposition: Imposition, dl: Any, options: SheetOptions, sheet: Sheet, index: int) -> Any:
+    def _page(self, imposition: Imposition, dl: Any, options: SheetOptions, index: int) -> Any:
         """One sheet as a display list, with the crop marks and cut lines the PDF will have."""
-        page = sheet_display_list(imposition, [dl] * len(imposition.placements), index)
-        placed = [p for p in imposition.placements if p.page == index]
-        if options.cut_line:
-            magenta = Color(hex="#EC008C")
-            for p in placed:
-                cut = p.cut if p.cut is not None else (dl.die_line.transformed(p.transform()) if dl.die_line else None)
-                if cut is not None:
-                    page.items.append(StrokePath(cut, magenta, 0.3))
-        if options.marks:
-            black = Color(hex="#000000")
-            for a, b in crop_marks(placed, imposition.page_size, sheet.marks_at):
-                page.items.append(StrokePath(_segment(a, b), black, 0.2))
+        page = sheet_with_marks(imposition, [dl] * len(imposition.placements), index, options)
+        if options.cut_line and page.die_line is not None:
+            page.items.append(StrokePath(page.die_line, Color(hex="#EC008C"), 0.3))
         return page
 
     def print_sheets(self) -> int:
@@ -231,16 +221,18 @@ class PrintSheetDialog(QDialog):
 
         from studio.ui.printing import new_printer, print_pages, set_paper
 
+        # What is printed is what the preview shows now, even if the last keystroke has not redrawn it yet.
+        self._timer.stop()
+        self.update_preview()
         if self.imposition is None:
             return 0
         try:
-            sheet = self.sheet_spec()
             options = self.options()
             doc = self._document()
             area_id = str(self.area.currentData())
             dl = doc.scene(area_id, bleed=doc.print_area(area_id).bleed)
             imposition = self.imposition
-            pages = [self._page(imposition, dl, options, sheet, i) for i in range(imposition.pages)]
+            pages = [self._page(imposition, dl, options, i) for i in range(imposition.pages)]
         except StudioError as error:
             self.problem.setText(str(error))
             return 0
@@ -311,7 +303,3 @@ class PrintSheetDialog(QDialog):
         self.last_output = written
         self.summary.setText(self.tr("{name} written.").format(name=written.name))
         self.exported.emit(written)
-
-
-def _segment(a: tuple[float, float], b: tuple[float, float]) -> GeoPath:
-    return GeoPath().move_to(*a).line_to(*b)
