@@ -36,7 +36,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="the column a field reads")
     p.add_argument("--data-sheet", metavar="NAME", help="the workbook sheet to read (default the first)")
     p.add_argument("--rows", metavar="START:END", help="only these records (1 = the first below the header)")
-    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: one per 2,500 rows, up to one per core)"
+    )
     p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, tcp://HOST:PORT")
     p.add_argument("--split", type=int, metavar="PAGES", help="rows per part handed to a worker")
     p.add_argument("--strict", action="store_true", help="stop on warnings too")

@@ -22,7 +22,7 @@ import io
 import re
 import uuid
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -82,6 +82,7 @@ class SharedResources(PdfResources):
     def __init__(self) -> None:
         super().__init__()
         self.extra: dict[str, tuple[bytes, tuple[float, float, float, float]]] = {}
+        self._plain: dict[object, str] = {}
 
     def _name(self, prefix: str, key: object, spec: object) -> str:
         name = self._names.get(key)
@@ -92,11 +93,18 @@ class SharedResources(PdfResources):
             self._counts[prefix] = self._counts.get(prefix, 0) + 1
         return name
 
-    def plain_form(self, prefix: str, key: object, content: bytes, bbox: tuple[float, float, float, float]) -> str:
-        """The name of a Form XObject (no transparency group) drawing ``content``; ``prefix`` is Gl or Ar."""
-        name = f"S{prefix}{stable_number(key)}"
-        if name not in self.extra:
-            self.extra[name] = (content, bbox)
+    def plain_form(
+        self,
+        prefix: str,
+        key: object,
+        make: Callable[[], tuple[bytes, tuple[float, float, float, float]]],
+    ) -> str:
+        """The name of a Form XObject (no transparency group); ``make`` gives its content and bounding
+        box the first time ``key`` is seen. ``prefix`` is ``Gl`` (a glyph) or ``Ar`` (art)."""
+        name = self._plain.get(key)
+        if name is None:
+            name = self._plain[key] = f"S{prefix}{stable_number(key)}"
+            self.extra[name] = make()
         return name
 
 
@@ -217,6 +225,7 @@ class PdfPageWriter:
         self._embedder = _Embedder(self._scratch, resources, cmyk)
         resources._embedded = {}
         self._foreign: dict[tuple[int, int, int], int] = {}
+        self._part_serial = 0
         self._write(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
 
     # -- low level ---------------------------------------------------------------------------
@@ -352,7 +361,8 @@ class PdfPageWriter:
         return number
 
     def _serialize_indirect(self, obj: pikepdf.Object, owner: pikepdf.Pdf) -> int:
-        key = (id(owner), *obj.objgen)
+        # Parts are opened one after another, so a Pdf's id() may come back: key by part number.
+        key = (0 if owner is self._scratch else self._part_serial, *obj.objgen)
         number = self._foreign.get(key)
         if number is not None:
             return number
@@ -430,6 +440,7 @@ class PdfPageWriter:
         Resources the part names like ones already in this file are not stored again; their names
         come from their content, so the same name is the same object. Returns the pages added.
         """
+        self._part_serial += 1
         with pikepdf.open(source) as part:
             for page in part.pages:
                 obj = page.obj

@@ -10,7 +10,6 @@ import warnings
 import zlib
 from collections import OrderedDict
 
-import numpy as np
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from studio.io import limits
@@ -366,6 +365,8 @@ def _normalise(im: Image.Image, source: str) -> Image.Image:
     if mode in _MODES:
         return im
     if mode.startswith("I") or mode == "F":
+        import numpy as np  # only 16-bit and float images need it; most runs never import numpy
+
         arr = np.asarray(im).astype(np.float64)
         if mode.startswith("I;16") or (mode == "I" and arr.size and arr.max() > 255):
             arr = arr / 257.0

@@ -290,7 +290,7 @@ def _metrics(font: TTFont) -> tuple[int, int]:
     return int(upem * 0.8), -int(upem * 0.2)
 
 
-def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[FontFace]:
+def read_faces(data: bytes, source_name: str, path: Path | None = None, *, trusted: bool = False) -> list[FontFace]:
     """Every face of a font file, validated.
 
     Parameters
@@ -301,6 +301,9 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
         The name used in error messages, usually the file name.
     path
         Where the file lives, if it is a file.
+    trusted
+        A font shipped with Studio (its tests check every one): the full cmap and HarfBuzz checks
+        are left for the first use, which keeps start-up short.
 
     Raises
     ------
@@ -319,7 +322,7 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
             fonts = [TTFont(io.BytesIO(data), fontNumber=i, lazy=True) for i in range(count)]
         else:
             fonts = [TTFont(io.BytesIO(data), lazy=True)]
-        faces = [_face_from(font, data, digest, i, path, source_name) for i, font in enumerate(fonts)]
+        faces = [_face_from(font, data, digest, i, path, source_name, trusted) for i, font in enumerate(fonts)]
     except FontError:
         raise
     except (TTLibError, KeyError, ValueError, TypeError, IndexError, AssertionError, EOFError, OSError) as exc:
@@ -330,7 +333,9 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     return faces
 
 
-def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | None, source: str) -> FontFace:
+def _face_from(
+    font: TTFont, data: bytes, digest: str, index: int, path: Path | None, source: str, trusted: bool = False
+) -> FontFace:
     for table in ("head", "cmap", "hmtx", "maxp"):
         if table not in font:
             raise FontError(f"{source}: not a font file (the {table!r} table is missing).")
@@ -343,7 +348,8 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     upem = int(font["head"].unitsPerEm)
     if not 16 <= upem <= 16384:
         raise FontError(f"{source}: not a font file (units per em {upem} is out of range).")
-    font.getBestCmap()  # parse now: a broken cmap should fail here, not in the middle of an export
+    if not trusted:
+        font.getBestCmap()  # parse now: a broken cmap should fail here, not in the middle of an export
     ascender, descender = _metrics(font)
     os2 = font.get("OS/2", None)
     weight = int(getattr(os2, "usWeightClass", 400) or 400)
@@ -366,7 +372,7 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
         full_name=_name(font, 4) or f"{family} {style}",
     )
     # HarfBuzz must accept it too (it reads some tables fontTools reads lazily).
-    if face.hb_font.face.upem != upem:
+    if not trusted and face.hb_font.face.upem != upem:
         raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
     return face
 
@@ -431,7 +437,7 @@ def _font_files(folder: Path) -> list[Path]:
     )
 
 
-def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
+def _scan(folder: Path, *, trusted: bool = False) -> tuple[list[FontFace], list[str]]:
     files = _font_files(folder)
     stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
     cache_key = (str(folder.resolve()), stamp)
@@ -443,7 +449,7 @@ def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
     problems: list[str] = []
     for file in files:
         try:
-            faces.extend(read_faces(file.read_bytes(), file.name, file))
+            faces.extend(read_faces(file.read_bytes(), file.name, file, trusted=trusted))
         except (FontError, OSError) as exc:
             # One bad file in a folder must not hide the others; the UI lists the problems.
             message = str(exc) if isinstance(exc, FontError) else f"{file.name}: cannot be read ({exc.strerror})."
@@ -478,8 +484,9 @@ class FontRegistry:
         self._by_key: dict[str, FontFace] = {}
         self.problems: list[str] = []
         """One sentence per font file that was skipped during scanning."""
+        bundled = (resources.assets_dir() / "fonts").resolve()
         for folder in folders:
-            faces, problems = _scan(Path(folder))
+            faces, problems = _scan(Path(folder), trusted=Path(folder).resolve() == bundled)
             self._add_faces(faces)
             self.problems.extend(problems)
 

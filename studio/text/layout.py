@@ -64,7 +64,13 @@ class TextLayout:
     """The text laid out (variables substituted, line breaks as laid out)."""
 
 
-def layout_text(layer: TextLayer, fonts: FontRegistry, variables: Mapping[str, str] | None = None) -> TextLayout:
+def layout_text(
+    layer: TextLayer,
+    fonts: FontRegistry,
+    variables: Mapping[str, str] | None = None,
+    *,
+    outlines: bool = True,
+) -> TextLayout:
     """Lay out a text layer into glyph outlines.
 
     Parameters
@@ -75,6 +81,10 @@ def layout_text(layer: TextLayer, fonts: FontRegistry, variables: Mapping[str, s
         Where the layer's font family and style are looked up (closest style if not exact).
     variables
         Values for ``{field}`` placeholders in the text.
+    outlines
+        False leaves :attr:`TextLayout.path` empty for straight text (boxes, ink bounds and
+        glyph placements are still computed): for callers that draw each glyph's outline once
+        and place it, as a batch PDF does.
 
     Returns
     -------
@@ -90,7 +100,7 @@ def layout_text(layer: TextLayer, fonts: FontRegistry, variables: Mapping[str, s
     text = _clean(layer.resolved_text(variables or {}))
     if layer.arc is not None:
         return _layout_arc(layer, face, text.replace("\n", " "))
-    return _layout_block(layer, face, text)
+    return _layout_block(layer, face, text, outlines=outlines)
 
 
 def _clean(text: str) -> str:
@@ -102,7 +112,7 @@ def _clean(text: str) -> str:
 # -- straight text ------------------------------------------------------------------------------
 
 
-def _layout_block(layer: TextLayer, face: FontFace, text: str) -> TextLayout:
+def _layout_block(layer: TextLayer, face: FontFace, text: str, *, outlines: bool = True) -> TextLayout:
     upem = face.units_per_em
     spacing = layer.letter_spacing / 1000.0 * upem
     size = layer.size
@@ -149,7 +159,7 @@ def _layout_block(layer: TextLayer, face: FontFace, text: str) -> TextLayout:
         else:
             x0 = -left - widths[i] / 2.0
         baseline = y0 + i * line_box + first_baseline
-        _place_line(face, line, k, x0, baseline, offset, out, glyphs, ink)
+        _place_line(face, line, k, x0, baseline, offset, out if outlines else None, glyphs, ink)
         for ch in line.missing:
             if ch not in missing:
                 missing.append(ch)
@@ -328,7 +338,7 @@ def _place_line(
     x0: float,
     baseline: float,
     offset: int,
-    out: list[Any],
+    out: list[Any] | None,
     glyphs: list[PlacedGlyph],
     ink: _Ink,
 ) -> None:
@@ -344,7 +354,8 @@ def _place_line(
         glyphs.append(PlacedGlyph(gid, cluster + offset, m, adv * k, (x0 + (pen + adv / 2.0) * k, baseline)))
         if shape.bounds is None:
             continue
-        _emit(out, shape.outline, m)
+        if out is not None:
+            _emit(out, shape.outline, m)
         xmin, ymin, xmax, ymax = shape.bounds
         ink.add(ox + xmin * k, oy - ymax * k, ox + xmax * k, oy - ymin * k)
 

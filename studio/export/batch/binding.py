@@ -415,12 +415,17 @@ def bind(
                     f"{', '.join(sorted(known_fields)) or 'none'}.",
                 )
             )
+    explicit = set(columns.values())
     for name in sorted(known_fields | optional_fields):
         if name in columns:
             continue
         header = by_fold.get(_fold(name))
-        if header is not None:
+        if header is not None and header not in explicit:
             columns[name] = header
+    # One column of copies: quantity, qty or copies, whichever comes first.
+    copies = [name for name in QUANTITY_FIELDS if name in columns]
+    for name in copies[1:]:
+        del columns[name]
     for name, needed in sorted(text_fields.items()):
         if name not in columns and needed:
             problems.append(

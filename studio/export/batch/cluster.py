@@ -114,7 +114,7 @@ def run_on_cluster(
     size = options.split or max(50, -(-count // 16))
     ranges = [(a, min(count, a + size)) for a in range(0, count, size)] or [(0, 0)]
     try:
-        client: Any = Client(address, timeout=CONNECT_TIMEOUT)
+        client: Any = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise StudioError(f"{address}: cannot reach the Dask scheduler ({error}).") from None
     results: list[PartResult] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from studio.export.batch.binding import Binding, RowValues, escape_braces, placeholders
@@ -29,6 +30,7 @@ from studio.render.pdf import ColorConverter, _ContentWriter, format_number, pat
 from studio.render.scene import Document, LayerResult, lay_out_layer
 from studio.render.sources import ImageSource, Resources, SvgSource
 from studio.text import layout_text
+from studio.text.fonts import GlyphShape
 from studio.text.layout import TextLayout
 
 __all__ = ["MIN_DPI", "MIN_TEXT_PT", "RowRenderer"]
@@ -114,6 +116,9 @@ class RowRenderer:
         self.cmyk = cmyk
         self.res = resources or SharedResources()
         self._photos: OrderedDict[Path, ImageAsset | StudioError] = OrderedDict()
+        # The layouts of the row being made: checking a row and drawing it lay out the same text.
+        self._layouts: dict[tuple[str, str, str | None], TextLayout] = {}
+        self._layout_row = -1
         self._plans = {area_id: self._plan(area_id) for area_id in areas}
 
     # -- planning: what varies ----------------------------------------------------------------
@@ -168,7 +173,8 @@ class RowRenderer:
                 writer.items(segment.items, 1.0)
                 ops = "\n".join(writer.out).encode("latin-1")
                 bbox = (page.left, page.top, page.right, page.bottom)
-                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), ops, bbox)
+                made: tuple[bytes, tuple[float, float, float, float]] = (ops, bbox)
+                segment.form = self.res.plain_form("Ar", ("art", self.cmyk is not None, ops), partial(_same, made))
         return plan
 
     def _lay_out(self, layer: AnyLayer, resources: Resources, variables: Mapping[str, str]) -> LayerResult:
@@ -218,6 +224,16 @@ class RowRenderer:
             update["children"] = children
         return layer.model_copy(update=update) if update else layer
 
+    def _layout(self, layer: TextLayer, row: RowValues) -> TextLayout:
+        if row.index != self._layout_row:
+            self._layouts.clear()
+            self._layout_row = row.index
+        key = (layer.id, layer.text, layer.color.hex)
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {}, outlines=layer.arc is not None)
+        return layout
+
     def check(self, row: RowValues) -> None:
         """Add to ``row.problems`` what would go wrong in print: photos, text that does not fit, glyphs."""
         for layer_id, path in row.images.items():
@@ -246,7 +262,7 @@ class RowRenderer:
                     self._check_layer(child, row, plan, res, m)
             return
         if isinstance(layer, TextLayer):
-            layout = layout_text(layer, self.doc.fonts, {})
+            layout = self._layout(layer, row) if parent == Affine() else layout_text(layer, self.doc.fonts, {})
             shown = layout.text.replace("\n", " ").strip()
             name = layer.display_name()
             if layout.missing:
@@ -337,7 +353,7 @@ class RowRenderer:
                 if layer is None:
                     continue
                 if isinstance(layer, TextLayer) and layer.stroke is None:
-                    layout = layout_text(layer, self.doc.fonts, {})
+                    layout = self._layout(layer, row)
                     self._glyphs(writer, layer, layout)
                     text.extend(self._text_ops(layer, layout))
                     continue
@@ -362,7 +378,7 @@ class RowRenderer:
 
     def _glyphs(self, writer: _ContentWriter, layer: TextLayer, layout: TextLayout) -> None:
         """Glyphs as references to one form per glyph outline (stored once in the file)."""
-        if layout.path.is_empty():
+        if not layout.glyphs:
             return
         face = self.doc.fonts.face(layer.font_family, layer.font_style)
         m = layer.transform.to_affine()
@@ -376,10 +392,13 @@ class RowRenderer:
             if shape.bounds is None:
                 continue
             name = self.res.plain_form(
-                "Gl", ("glyph", face.key, glyph.glyph_id), _glyph_content(shape.outline), _bbox(shape.bounds)
+                "Gl",
+                ("glyph", face.key, glyph.glyph_id),
+                partial(_glyph_form, shape),
             )
             g = m @ glyph.transform
-            out.append(f"q {_n(g.a)} {_n(g.b)} {_n(g.c)} {_n(g.d)} {_n(g.e)} {_n(g.f)} cm /{name} Do Q")
+            # Font units are tiny in millimetres: the scale needs more digits than a position.
+            out.append(f"q {_fine(g.a)} {_fine(g.b)} {_fine(g.c)} {_fine(g.d)} {_n(g.e)} {_n(g.f)} cm /{name} Do Q")
         out.append("Q")
 
     def _text_ops(self, layer: TextLayer, layout: TextLayout, parent: Affine | None = None) -> list[str]:
@@ -405,6 +424,18 @@ class RowRenderer:
         return [op for op in ops if op]
 
 
+def _same(value: tuple[bytes, tuple[float, float, float, float]]) -> tuple[bytes, tuple[float, float, float, float]]:
+    return value
+
+
+def _fine(value: float) -> str:
+    """A matrix scale factor with eight significant digits (no exponent)."""
+    if value == 0.0:
+        return "0"
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def _text_layers(layer: AnyLayer, parent: Affine) -> list[tuple[TextLayer, Affine]]:
     if isinstance(layer, TextLayer):
         return [(layer, parent)]
@@ -412,6 +443,11 @@ def _text_layers(layer: AnyLayer, parent: Affine) -> list[tuple[TextLayer, Affin
         m = parent @ layer.transform.to_affine()
         return [pair for child in layer.children if child.visible for pair in _text_layers(child, m)]
     return []
+
+
+def _glyph_form(shape: GlyphShape) -> tuple[bytes, tuple[float, float, float, float]]:
+    assert shape.bounds is not None
+    return _glyph_content(shape.outline), _bbox(shape.bounds)
 
 
 def _glyph_content(outline: tuple[tuple[object, ...], ...]) -> bytes:

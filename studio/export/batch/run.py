@@ -35,6 +35,8 @@ from studio.render.scene import Document
 __all__ = ["BatchOptions", "BatchResult", "run_batch"]
 
 Format = Literal["pdf", "png", "svg"]
+ROWS_PER_WORKER = 2500
+"""Without --workers, one more worker process for each this many rows (up to one per core)."""
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in the job) as the work goes on."""
 
@@ -405,7 +407,9 @@ def _make_parts(spec: JobSpec, job: _Job, count: int, staging: Path, progress: P
 
         parts: list[PartResult] = run_on_cluster(spec, job, count, staging, per_file, progress)
         return parts
-    workers = options.workers or os.cpu_count() or 1
+    # Below a few thousand rows one process is faster: forking, and joining the parts, cost more
+    # than the rows (measured in benchmarks/batch_bench.py). --workers N asks for N regardless.
+    workers = options.workers or min(os.cpu_count() or 1, max(1, count // ROWS_PER_WORKER))
     size = options.split or max(50, math.ceil(count / (workers * 4)))
     ranges = _ranges(count, size) or [(0, 0)]
     workers = min(workers, len(ranges))
