@@ -35,6 +35,7 @@ from studio.sheets import Imposition, LayoutSummary, Placement, Sheet, impose
 
 __all__ = [
     "SheetOptions",
+    "SheetStream",
     "crop_marks",
     "export_sheet_pdf",
     "export_sheet_png",
@@ -259,6 +260,67 @@ def _plan(
         sheet_art = ItemArt("\n".join(overlay).encode("latin-1"), sheet, sheet, Path())
         items.append(PlacedItem(sheet_art, Affine(), clip=False))
     return PagePlan(sheet.width, sheet.height, tuple(items), trim=sheet, bleed=sheet)
+
+
+class SheetStream:
+    """Places art on sheets as it comes (a batch's rows, one after the other) and writes each sheet when full.
+
+    Items of different sizes (a label and a lid) go on sheets of their own. Only the art of the sheets
+    being filled is held in memory.
+
+    Parameters
+    ----------
+    sheet
+        The paper, roll or label sheet.
+    writer
+        The page-plan writer the sheets are added to.
+    resources
+        The resources the art was drawn with (the writer's).
+    """
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        writer: PdfPageWriter,
+        resources: SharedResources,
+        *,
+        marks: bool = False,
+        cut_line: bool = False,
+        mirror: bool = False,
+    ) -> None:
+        self.sheet = sheet
+        self.writer = writer
+        self.resources = resources
+        self.options = {"marks": marks, "cut_line": cut_line, "mirror": mirror}
+        self._pending: dict[tuple[float, float, float], list[ItemArt]] = {}
+        self._capacity: dict[tuple[float, float, float], int] = {}
+        self.summaries: list[LayoutSummary] = []
+
+    def add(self, art: ItemArt) -> int:
+        """Place ``art``; returns the sheets written because of it (0 or 1)."""
+        bleed = max(0.0, (art.page.width - art.trim.width) / 2)
+        key = (round(art.trim.width, 3), round(art.trim.height, 3), round(bleed, 3))
+        if key not in self._capacity:
+            self._capacity[key] = impose(key[0], key[1], self.sheet, bleed=bleed, count=1).capacity
+        pending = self._pending.setdefault(key, [])
+        pending.append(art)
+        if len(pending) < self._capacity[key]:
+            return 0
+        return self._flush(key)
+
+    def close(self) -> int:
+        """Write the sheets that are not full; returns how many."""
+        return sum(self._flush(key) for key in list(self._pending) if self._pending[key])
+
+    def _flush(self, key: tuple[float, float, float]) -> int:
+        arts = self._pending.pop(key)
+        imposition = impose(key[0], key[1], self.sheet, bleed=key[2], count=len(arts))
+        self.summaries.append(imposition.summary)
+        written = 0
+        for plan in sheet_pages(imposition, arts, self.resources, **self.options):
+            self.writer.add_page(plan)
+            written += 1
+        return written
 
 
 def write_sheets_pdf(

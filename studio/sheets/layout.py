@@ -39,6 +39,8 @@ class Imposition:
     pages: int
     per_sheet: int
     summary: LayoutSummary
+    capacity: int = 0
+    """How many items one sheet holds when full (a roll: at its longest sheet)."""
 
 
 def layout(
@@ -235,7 +237,9 @@ def _on_roll(
         placements.append(Placement(x, y, pw, ph, turned, page=page, bleed=bleed))
     roll_length = 2 * margin + rows * (h + gap) - gap
     pages = math.ceil(total / per_sheet)
-    return _result(paper, placements, (paper.width, roll_length), pages, min(total, per_sheet), item_w * item_h)
+    return _result(
+        paper, placements, (paper.width, roll_length), pages, min(total, per_sheet), item_w * item_h, per_sheet
+    )
 
 
 def _too_big(item_w: float, item_h: float, bleed: float, paper: Paper, margin: float) -> str:
@@ -293,6 +297,7 @@ def _result(
     pages: int,
     per_sheet: int,
     item_area: float,
+    capacity: int | None = None,
 ) -> Imposition:
     name = sheet.name
     summary = LayoutSummary(
@@ -304,4 +309,4 @@ def _result(
         paper_area=size[0] * size[1] * pages,
         item_area=item_area * len(placements),
     )
-    return Imposition(sheet, placements, size, pages, per_sheet, summary)
+    return Imposition(sheet, placements, size, pages, per_sheet, summary, capacity or per_sheet)
