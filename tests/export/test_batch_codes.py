@@ -64,3 +64,35 @@ def test_a_row_with_a_wrong_check_digit_stops_the_job_before_anything_is_written
     assert "row 3" in done.stderr.lower()
     assert "the EAN-13 5012345678901 has a wrong check digit: it ends in 1 but should end in 0" in done.stderr
     assert not out.exists()
+
+
+def test_rows_on_a_label_sheet_each_label_its_own_row(tmp_path):
+    from PIL import Image
+
+    from studio.sheets import parse_sheet
+
+    rows = "".join(f"R-{i},400638133393\n" for i in range(1, 15))
+    out = tmp_path / "sheets.pdf"
+    done = run(tmp_path, "order,ean\n" + rows, "-o", str(out), "--sheet", "Avery 5194", "--cut-line")
+    assert done.returncode == 0, done.stderr
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(out), str(tmp_path / "sheet")], check=True)
+    pages = sorted(tmp_path.glob("sheet-*.png"))
+    assert len(pages) == 2  # 12 labels a sheet: 12 + 2
+    sheet = parse_sheet("Avery 5194")
+    d, px = sheet.shape.width, 200 / 25.4
+    found = []
+    for page in pages:
+        with Image.open(page) as im:
+            for i, (x, y) in enumerate(sheet.positions):
+                label = tmp_path / f"label-{page.stem}-{i}.png"
+                im.crop((round(x * px), round(y * px), round((x + d) * px), round((y + d) * px))).save(label)
+                qr = [c for c in zbar(label) if c.startswith("QR-Code:")]
+                found.extend(c.rsplit("/", 1)[1] for c in qr)
+    assert found == [f"R-{i}" for i in range(1, 15)]
+
+
+def test_sheet_goes_with_one_pdf_only(tmp_path):
+    done = run(tmp_path, "order,ean\nA,400638133393\n", "-o", str(tmp_path / "out"), "--sheet", "a4", "--format", "png")
+    assert done.returncode != 0 and "--sheet makes one PDF of sheets" in done.stderr
+    done = run(tmp_path, "order,ean\nA,400638133393\n", "-o", str(tmp_path / "o.pdf"), "--sheet", "a44")
+    assert done.returncode != 0 and "unknown sheet 'a44'; did you mean a4?" in done.stderr
