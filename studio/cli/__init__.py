@@ -17,6 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio import __version__
+from studio.cli._usage import (
+    EXIT_STATUS_HELP,
+    EXIT_USAGE,
+    Parser,
+    UsageError,
+    finite_number,
+    unknown_word,
+    whole_number,
+)
 from studio.model.errors import StudioError
 
 if TYPE_CHECKING:
@@ -24,20 +33,27 @@ if TYPE_CHECKING:
     from studio.render.scene import Document
 
 EXIT_ERROR = 1
-EXIT_USAGE = 64
 EXIT_INTERNAL = 70
+EXIT_UNREADABLE = 3
+"""``studio preflight``: the project cannot be read (0, 1 and 2 are its findings)."""
 
-
-class UsageError(StudioError):
-    """A command line that cannot be carried out as given."""
+__all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "EXIT_UNREADABLE", "EXIT_USAGE", "UsageError", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    if not args_list or (len(args_list) == 1 and not args_list[0].startswith("-") and args_list[0] not in _COMMANDS):
-        return _open_editor(args_list[0] if args_list else None)
+    commands = _subcommands(parser)
+    if not args_list or (len(args_list) == 1 and not args_list[0].startswith("-") and args_list[0] not in commands):
+        word = args_list[0] if args_list else None
+        if word is not None and not Path(word).exists():
+            if Path(word).suffix.lower() not in (".studio", ".json") and os.sep not in word and "/" not in word:
+                print(f"studio: {unknown_word(word, commands)}.", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"{word}: no such file.", file=sys.stderr)
+            return EXIT_ERROR
+        return _open_editor(word)
     args = parser.parse_args(args_list)
     debug = bool(getattr(args, "debug", False))
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -47,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UsageError as error:
-        print(f"studio: {error}", file=sys.stderr)
+        print(f"studio: {str(error).rstrip('.')}.", file=sys.stderr)
         return EXIT_USAGE
     except StudioError as error:
         if debug:
@@ -63,11 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("studio: interrupted.", file=sys.stderr)
         return 130
-    except Exception as error:  # a bug: say so in one line, keep the details for --debug
+    except Exception:  # a bug: say so in one line, keep the details for --debug
         if debug:
             raise
         print(
-            f"studio: internal error ({type(error).__name__}: {error}); run again with --debug for details.",
+            "studio: an unexpected internal error stopped the command; run it again with --debug for the details "
+            "and report them.",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
@@ -80,7 +97,23 @@ def _naming_the_file(message: str, project: Path | None) -> str:
     return f"{project}: {message[:1].lower()}{message[1:]}"
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def _open_editor(project: str | None) -> int:
+    from studio.cli._display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        print(
+            f"studio: {problem}, so the editor cannot open; the subcommands (studio --help) work without one.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     try:
         app = importlib.import_module("studio.ui.app")
     except ImportError:
@@ -98,13 +131,16 @@ _COMMANDS = ("templates", "new", "export", "preflight", "batch", "sheets")
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show the full traceback of an error")
-    parser = argparse.ArgumentParser(
+    # --debug is accepted before and after the subcommand: the subcommands' copy only sets it when given.
+    common = Parser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show the full traceback")
+    parser = Parser(
         prog="studio",
         description="Personalise products on templates and export print-ready files.",
-        parents=[common],
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -121,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("template", metavar="TEMPLATE_ID")
     new.add_argument("-o", "--output", type=Path, required=True, metavar="PROJECT.studio")
     new.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a product option or a text field")
+    new.add_argument("--force", action="store_true", help="replace PROJECT.studio if it exists")
     new.set_defaults(handler=_cmd_new)
 
     export = sub.add_parser("export", help="write print files", parents=[common])
@@ -128,17 +165,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("pdf", "svg", "png", "mockup"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--area", help="print area id (SVG and PNG; default the first)")
-    export.add_argument("--dpi", type=float, default=300.0, help="PNG resolution (default 300)")
-    export.add_argument("--bleed", type=float, help="bleed in mm (PDF default: the template's; SVG/PNG default: none)")
+    export.add_argument("--dpi", type=finite_number, help="PNG resolution, 10 to 2400 (default 300)")
+    export.add_argument(
+        "--bleed", type=finite_number, help="bleed in mm (PDF default: the template's; SVG/PNG default: none)"
+    )
     export.add_argument("--marks", action="store_true", help="PDF: crop marks outside the bleed")
     export.add_argument("--cmyk", action="store_true", help="PDF: CMYK through the FOGRA39 profile, PDF/X-4")
     export.add_argument("--cut-line", action="store_true", help="stroke the die line in the spot colour CutContour")
     export.add_argument("--mirror", action="store_true", help="mirror the print (heat-transfer vinyl, transfers)")
     export.add_argument("--transparent", action="store_true", help="PNG and mockup: transparent background")
     export.add_argument("--view", help="mockup: the product view (default the first)")
-    export.add_argument("--size", type=int, default=1200, help="mockup: longer side in pixels (default 1200)")
-    export.add_argument("--angle", type=float, default=0.0, help="mockup: turn a round product by DEG degrees")
-    export.add_argument("--background", default="#FFFFFF", metavar="COLOR", help="mockup: #RRGGBB or 'transparent'")
+    export.add_argument("--size", type=whole_number, help="mockup: longer side in pixels (default 1200)")
+    export.add_argument("--angle", type=finite_number, help="mockup: turn a round product by DEG degrees")
+    export.add_argument("--background", metavar="COLOR", help="mockup: #RRGGBB or 'transparent' (default white)")
     export.add_argument(
         "--sheet",
         nargs="?",
@@ -147,7 +186,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SHEET",
         help="pdf, svg, png: copies on a paper or label sheet (studio sheets list); mockup (no value): a contact sheet",
     )
-    export.add_argument("--copies", type=int, metavar="N", help="with --sheet: how many copies (default: a sheet full)")
+    export.add_argument(
+        "--copies", type=whole_number, metavar="N", help="with --sheet SHEET: how many copies (default: a sheet full)"
+    )
     export.add_argument(
         "--colorway",
         action="append",
@@ -155,14 +196,23 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=A,B,...",
         help="mockup sheet: an option (or part) and the choices (or colours) to show, one row each",
     )
-    export.add_argument("--lang", choices=("en", "fr"), default="en", help="mockup sheet: language of the captions")
-    export.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="value for a {field} in text")
+    export.add_argument("--lang", choices=("en", "fr"), help="mockup sheet: language of the captions")
+    export.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="a product option or a text field"
+    )
+    export.add_argument("--force", action="store_true", help="replace OUT even if it is not an earlier export")
+    export.add_argument("--strict", action="store_true", help="write nothing and exit 1 when preflight finds errors")
     export.set_defaults(handler=_cmd_export)
 
-    preflight = sub.add_parser("preflight", help="check that a design prints as intended", parents=[common])
+    preflight = sub.add_parser(
+        "preflight",
+        help="check that a design prints as intended",
+        parents=[common],
+        epilog="exit status: 0 ready to print, 1 warnings, 2 errors, 3 the project cannot be read, 64 usage error",
+    )
     preflight.add_argument("project", type=Path, metavar="PROJECT")
     preflight.add_argument("--json", action="store_true", help="machine-readable output")
-    preflight.add_argument("--bleed", type=float, help="bleed in mm (default: the template's)")
+    preflight.add_argument("--bleed", type=finite_number, help="bleed in mm (default: the template's)")
     preflight.set_defaults(handler=_cmd_preflight)
 
     from studio.cli import sheets as _sheets
@@ -177,7 +227,11 @@ def _parser() -> argparse.ArgumentParser:
 def _library() -> TemplateLibrary:
     from studio.io.templates import TemplateLibrary
 
-    return TemplateLibrary.default()
+    library = TemplateLibrary.default()
+    # A template that cannot be read is skipped; every command says so, naming its folder.
+    for problem in library.problems:
+        print(f"studio: warning: {problem.message}", file=sys.stderr)
+    return library
 
 
 def _cmd_templates_list(args: argparse.Namespace) -> int:
@@ -218,8 +272,6 @@ def _cmd_templates_list(args: argparse.Namespace) -> int:
         print(f"    views: {', '.join(v.id for v in t.views)}")
         for a in t.print_areas:
             print(f"    area {a.id}: {a.width:g} x {a.height:g} mm, bleed {a.bleed:g} mm, {a.shape.kind}")
-    for problem in getattr(library, "problems", []):
-        print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 
@@ -239,28 +291,17 @@ def _cmd_templates_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pairs(values: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set expects KEY=VALUE, got {item!r}")
-        out[key.strip()] = value
-    return out
-
-
 def _cmd_new(args: argparse.Namespace) -> int:
-    from studio.io.assets import AssetStore
-    from studio.io.project import Project, new_design, save_project
+    from studio.cli._output import check_new_output
+    from studio.cli._settings import pairs, split_settings
+    from studio.io.project import save_project, starter_project
 
+    values = pairs(args.set)
+    check_new_output(args.output, force=args.force)
     template = _library().get(args.template)
-    values = _pairs(args.set)
-    option_ids = {o.id for o in template.options}
-    options = {k: v for k, v in values.items() if k in option_ids}
-    variables = {k: v for k, v in values.items() if k not in option_ids}
-    design = new_design(template, options=options, variables=variables)
-    _check_output(args.output)
-    project = Project(design=design, template=template, assets=AssetStore(), path=None)
+    project = starter_project(template)
+    options, variables = split_settings(values, template, project.design)
+    project = starter_project(template, options=options, variables=variables)
     from studio.export.document import document_for
     from studio.export.thumbnail import thumbnail_png
 
@@ -269,37 +310,59 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_document(path: Path, variables: dict[str, str] | None = None) -> Document:
-    from studio.export.document import open_document
+def _load_document(path: Path, settings: Sequence[str] = ()) -> Document:
+    """Open a project, with ``--set`` values applied to its options and fields."""
+    from studio.cli._settings import pairs, split_settings
+    from studio.export.document import document_for
+    from studio.io.project import load_project
 
-    return open_document(path, library=_library(), variables=variables)
+    values = pairs(settings)
+    project = load_project(path, _library())
+    options, variables = split_settings(values, project.template, project.design)
+    if options:
+        project.design.options = {**project.design.options, **options}
+    name = path.stem if path.suffix == ".studio" else path.parent.name
+    return document_for(project, variables=variables, name=name)
 
 
-def _check_output(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise StudioError(f"{path}: the folder {folder} does not exist.")
-    if not os.access(folder, os.W_OK):
-        raise StudioError(f"{path}: the folder {folder} cannot be written to.")
+def _inputs_of(path: Path, doc: Document) -> list[Path]:
+    """The files beside a ``design.json`` that its design reads."""
     if path.is_dir():
-        raise StudioError(f"{path}: is a folder; give a file name.")
+        path = path / "design.json"
+    if path.suffix.lower() != ".json":
+        return []
+    return [path.parent / ref for ref in sorted(doc.design.assets())]
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     # Every exporter writes through a temporary file and an atomic rename: a failed export leaves
     # nothing behind and an existing file untouched.
-    _check_output(args.output)
-    doc = _load_document(args.project, _pairs(args.set))
+    from studio.cli._output import check_export_output, check_folder
+    from studio.cli._usage import EXPORT_APPLIES, check_export_request, check_range
+
+    project_file = args.project / "design.json" if args.project.is_dir() else args.project
+    # Writing over the input is the worst mistake: say so before anything else.
+    check_export_output(args.output, args.format, project=project_file, assets=(), force=True)
+    check_export_request(args, _sheet_applies(args, EXPORT_APPLIES))
+    check_range("--dpi", args.dpi, 10, 2400)
+    check_range("--bleed", args.bleed, 0, 50, "mm")
+    check_range("--size", args.size, 16, 8000, "pixels")
+    check_folder(args.output)
+    doc = _load_document(args.project, args.set)
+    check_export_output(
+        args.output, args.format, project=project_file, assets=_inputs_of(args.project, doc), force=args.force
+    )
     area_ids = doc.area_ids()
     if args.area is not None and args.area not in area_ids:
         raise UsageError(f"{args.project}: no print area {args.area!r}; the areas are {', '.join(area_ids)}")
-    if args.dpi <= 0 or args.dpi > 2400:
-        raise UsageError("--dpi must be between 1 and 2400")
-    if args.bleed is not None and not 0 <= args.bleed <= 50:
-        raise UsageError("--bleed must be between 0 and 50 mm")
-    if isinstance(args.sheet, str) or args.copies is not None or (args.sheet is True and args.format != "mockup"):
-        return _export_sheet(doc, args)
-    if args.format == "pdf":
+    errors = _preflight_errors(doc, args)
+    if errors and args.strict:
+        raise StudioError(
+            f"{args.project}: {_summary(errors)}, so --strict wrote nothing; `studio preflight` lists them."
+        )
+    if _on_sheet(args):
+        _export_sheet(doc, args)
+    elif args.format == "pdf":
         from studio.export.options import PdfOptions
         from studio.export.pdf import export_pdf
 
@@ -329,7 +392,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         png_options = PngOptions(
             area=args.area or _first_designed(doc),
-            dpi=args.dpi,
+            dpi=300.0 if args.dpi is None else args.dpi,
             transparent=args.transparent,
             bleed=args.bleed or 0.0,
             mirror=args.mirror,
@@ -337,7 +400,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
         export_png(doc, args.output, options=png_options)
     if sys.stdout.isatty():
         print(f"{args.output}: written.")
+    if errors:
+        print(
+            f"studio: {args.project}: {_summary(errors)}; {args.output} was written anyway "
+            "(`studio preflight` lists them, --strict refuses).",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _preflight_errors(doc: Document, args: argparse.Namespace) -> list[str]:
+    """The messages of the preflight errors of the areas exported (warnings are for `studio preflight`)."""
+    from studio.preflight import run_preflight
+
+    if args.area is not None:
+        areas = {args.area}
+    elif args.format == "pdf" or args.format == "mockup":
+        areas = set(doc.designed_area_ids() or doc.area_ids())
+    else:
+        areas = {_first_designed(doc) or doc.area_ids()[0]}
+    bleed = args.bleed if args.format == "pdf" else None
+    return [f.message for f in run_preflight(doc, bleed=bleed) if f.severity == "error" and f.area in areas]
+
+
+def _summary(errors: Sequence[str]) -> str:
+    first = errors[0].rstrip(".")
+    more = len(errors) - 1
+    tail = f" and {more} more" if more else ""
+    return f"preflight found {len(errors)} error{'s' if len(errors) > 1 else ''} ({first}{tail})"
 
 
 def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
@@ -347,12 +437,11 @@ def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
     views = [v.id for v in doc.template.views]
     if args.view is not None and args.view not in views:
         raise UsageError(f"{args.project}: no view {args.view!r}; the views are {', '.join(views)}")
-    if not 16 <= args.size <= 8000:
-        raise UsageError("--size must be between 16 and 8000 pixels")
     background: str | None = None
-    if not args.transparent and args.background.lower() != "transparent":
+    given = "#FFFFFF" if args.background is None else args.background
+    if not args.transparent and given.lower() != "transparent":
         try:
-            background = Color.model_validate(args.background).hex
+            background = Color.model_validate(given).hex
         except ValueError as error:
             raise UsageError(f"--background expects #RRGGBB or 'transparent', got {args.background!r}") from error
     colorways = {}
@@ -363,26 +452,44 @@ def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
         colorways[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
     options = MockupOptions(
         view=args.view,
-        size=args.size,
-        angle=args.angle,
+        size=1200 if args.size is None else args.size,
+        angle=args.angle or 0.0,
         background=background,
         sheet=args.sheet,
         colorways=colorways or None,
-        lang=args.lang,
+        lang=args.lang or "en",
     )
     export_mockup(doc, args.output, options=options)
 
 
-def _export_sheet(doc: Document, args: argparse.Namespace) -> int:
+def _on_sheet(args: argparse.Namespace) -> bool:
+    """Whether the export puts copies on a sheet (``--sheet SHEET``), rather than a mockup contact sheet."""
+    return isinstance(args.sheet, str) or args.copies is not None
+
+
+def _sheet_applies(
+    args: argparse.Namespace, applies: dict[str, tuple[str, frozenset[str]]]
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """The formats each option applies to, for this command line: a sheet of copies takes PDF, SVG and PNG."""
+    if args.sheet is True and args.format != "mockup":
+        raise UsageError(
+            "--sheet needs a sheet with --format pdf, svg or png: a paper (a4, letter, 300x450mm, 22in-roll) "
+            "or a label sheet (studio sheets list)"
+        )
+    copies = ("--copies", frozenset({"pdf", "svg", "png"}))
+    if not _on_sheet(args):
+        return {**applies, "copies": copies}
+    sheet = ("--sheet SHEET", frozenset({"pdf", "svg", "png"}))
+    return {**applies, "sheet": sheet, "copies": copies, "marks": ("--marks", frozenset({"pdf", "svg"}))}
+
+
+def _export_sheet(doc: Document, args: argparse.Namespace) -> None:
     from studio.cli.sheets import export_on_sheet
 
-    if not isinstance(args.sheet, str) or args.format not in ("pdf", "svg", "png"):
-        raise UsageError(
-            "--sheet SHEET and --copies go with --format pdf, svg or png (studio sheets list shows the sheets)"
-        )
+    if not isinstance(args.sheet, str):
+        raise UsageError("--copies goes with --sheet SHEET (studio sheets list shows the sheets)")
     area = args.area or _first_designed(doc) or doc.area_ids()[0]
     export_on_sheet(doc, args, area)
-    return 0
 
 
 def _first_designed(doc: Document) -> str | None:
@@ -393,7 +500,20 @@ def _first_designed(doc: Document) -> str | None:
 def _cmd_preflight(args: argparse.Namespace) -> int:
     from studio.preflight import exit_code, run_preflight
 
-    doc = _load_document(args.project)
+    try:
+        doc = _load_document(args.project)
+    except (StudioError, OSError) as error:
+        if args.debug:
+            raise
+        # A script must tell "cannot check" from "checked: warnings" (1) and "errors" (2).
+        if isinstance(error, OSError):
+            message = f"{error.filename or args.project}: {error.strerror or error}."
+        else:
+            message = _naming_the_file(str(error), args.project)
+        if args.json:
+            print(json.dumps({"project": str(args.project), "status": "unreadable", "error": message, "findings": []}))
+        print(message, file=sys.stderr)
+        return EXIT_UNREADABLE
     findings = run_preflight(doc, bleed=args.bleed)
     code = exit_code(findings)
     if args.json:

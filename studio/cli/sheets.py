@@ -122,6 +122,12 @@ def export_on_sheet(doc: Document, args: argparse.Namespace, area_id: str) -> No
         if args.cmyk or args.marks or args.cut_line:
             raise StudioError("--cmyk, --marks and --cut-line apply to PDF sheets; a PNG sheet is the art alone.")
         summary = export_sheet_png(
-            doc, area_id, sheet, args.output, options=options, dpi=args.dpi, transparent=args.transparent
+            doc,
+            area_id,
+            sheet,
+            args.output,
+            options=options,
+            dpi=300.0 if args.dpi is None else args.dpi,
+            transparent=args.transparent,
         )
     print(f"{args.output}: {summary.describe()}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from studio.io.atomic import atomic_replace
 from studio.model.errors import StudioError
 from studio.render.display import SceneSource
 
@@ -29,27 +29,16 @@ def atomic_target(path: Path, kind: str) -> Iterator[Path]:
     """A temporary path beside ``path`` to write to; it replaces ``path`` only if the block succeeds.
 
     A failed or interrupted export therefore leaves the previous file (if any) untouched and no
-    partial file behind. ``kind`` names the file in error messages ("PDF", "PNG"...).
+    partial file behind; a link at ``path`` keeps pointing to the new file, and a read-only file is
+    refused (see :func:`studio.io.atomic.atomic_replace`). ``kind`` names the file in error
+    messages ("PDF", "PNG"...).
     """
     path = Path(path)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with atomic_replace(path, suffix=".part") as tmp:
+            yield tmp
     except OSError as exc:
         raise StudioError(f"{path}: cannot write the {kind} file ({exc.strerror or exc}).") from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StudioError(f"{path}: cannot write the {kind} file ({exc.strerror or exc}).") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def write_atomically(path: Path, data: bytes, kind: str) -> None:

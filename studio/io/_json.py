@@ -7,6 +7,9 @@ from typing import Any
 
 from studio.model.errors import InvalidFile
 
+_KIND: dict[type, str] = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false"}
+_KIND[type(None)] = "null"
+
 
 class _Refused(ValueError):
     pass
@@ -70,12 +73,12 @@ def parse_object(data: bytes, source: str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise InvalidFile(f"{source}: nests lists or objects too deeply.") from None
-    except ValueError as err:  # e.g. an integer with more digits than Python converts
-        raise InvalidFile(f"{source}: {err}.") from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise InvalidFile(f"{source}: holds a number with more digits than Studio reads.") from None
     found = _find_non_finite(value)
     if found is not None:
         where = f" at {'.'.join(found[0])}" if found[0] else ""
         raise InvalidFile(f"{source}: invalid value{where}: {found[1]} is not a number JSON allows.")
     if not isinstance(value, dict):
-        raise InvalidFile(f"{source}: should hold a JSON object at the top, not {type(value).__name__}.")
+        raise InvalidFile(f"{source}: should hold a JSON object at the top, not {_KIND.get(type(value), 'a value')}.")
     return value

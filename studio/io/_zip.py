@@ -25,6 +25,10 @@ _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
 
 
+class NotAnArchive(InvalidFile):
+    """The file has no readable zip structure (not a zip at all, or one cut short or garbled)."""
+
+
 class Archive:
     """An open ``.studio`` archive whose members can be read safely.
 
@@ -121,7 +125,7 @@ def open_archive(path: Path, source: str) -> Archive:
     try:
         count = _declared_count(fp)
         if count is None:
-            raise InvalidFile(f"{source}: is not a Studio project (it is not a zip archive).")
+            raise NotAnArchive(f"{source}: is not a Studio project (it is not a zip archive).")
         if count > limits.MAX_ARCHIVE_MEMBERS:
             raise InvalidFile(
                 f"{source}: holds {count:,} members, more than the {limits.MAX_ARCHIVE_MEMBERS:,} allowed."
@@ -130,7 +134,7 @@ def open_archive(path: Path, source: str) -> Archive:
         try:
             zf = zipfile.ZipFile(fp)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error):
-            raise InvalidFile(f"{source}: is not a Studio project (it is not a readable zip archive).") from None
+            raise NotAnArchive(f"{source}: is not a Studio project (it is not a readable zip archive).") from None
         if len(zf.infolist()) > limits.MAX_ARCHIVE_MEMBERS:
             zf.close()
             raise InvalidFile(f"{source}: holds more than the {limits.MAX_ARCHIVE_MEMBERS:,} members allowed.")

@@ -45,3 +45,6 @@ MAX_DESIGN_JSON_BYTES = 64 * 1024 * 1024
 
 MAX_TEMPLATE_TOML_BYTES = 1024 * 1024
 """Largest ``template.toml``."""
+
+MAX_GROUP_DEPTH = 50
+"""Deepest nesting of groups in a design (a group in a group... counts each level once)."""

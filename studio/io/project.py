@@ -7,11 +7,9 @@ this module reads it defensively (nothing is ever extracted to disk) and writes 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import secrets
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,13 +18,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from studio.io import limits
+from studio.io import atomic, limits
 from studio.io._json import parse_object
-from studio.io._zip import open_archive
+from studio.io._paths import shown
+from studio.io._zip import NotAnArchive, open_archive
 from studio.io.assets import AssetStore
+from studio.io.atomic import atomic_replace
 from studio.io.migrations import migrate
-from studio.io.templates import TemplateLibrary
-from studio.model.design import AreaDesign, Design, ImageLayer, VectorLayer
+from studio.io.recovery import recovery_copies
+from studio.io.templates import STARTER_FILE, TemplateLibrary
+from studio.model.design import AreaDesign, Design, GroupLayer, ImageLayer, VectorLayer
 from studio.model.errors import InvalidFile, StudioError, describe_validation_error
 from studio.model.template import Template
 
@@ -97,6 +98,78 @@ def new_design(
     )
 
 
+def starter_project(
+    template: Template,
+    *,
+    options: Mapping[str, str] | None = None,
+    variables: Mapping[str, str] | None = None,
+) -> Project:
+    """A new project on ``template``: its starter design if it ships one, else a blank design.
+
+    A starter is a ``design.json`` (its ``template`` may be left out) whose assets are paths
+    relative to the template folder; its ``variables`` are the values its ``{fields}`` show until
+    the user gives others.
+
+    Parameters
+    ----------
+    template
+        The product.
+    options
+        Option id to choice id, over the starter's (or the template's defaults).
+    variables
+        Values for ``{fields}``, over the starter's.
+
+    Raises
+    ------
+    StudioError
+        When an option or a choice is not in the template.
+    InvalidFile
+        When the starter cannot be read or does not fit its template.
+    """
+    folder = template.folder
+    if folder is None or not (folder / STARTER_FILE).is_file():
+        design = new_design(template, options=options, variables=variables)
+        return Project(design=design, template=template, assets=AssetStore(label=template.id))
+    design, store = read_starter(folder, template)
+    blank = new_design(template, options={**design.options, **(options or {})})
+    design.options = dict(blank.options)
+    design.variables = {**design.variables, **(variables or {})}
+    design.areas = {**blank.areas, **design.areas}
+    return Project(design=design, template=template, assets=store)
+
+
+def read_starter(folder: Path, template: Template) -> tuple[Design, AssetStore]:
+    """Read and check ``folder/starter.json`` against ``template``.
+
+    Raises
+    ------
+    InvalidFile
+        Naming the file, for anything wrong with it (including an asset that is missing).
+    """
+    file = folder / STARTER_FILE
+    source = shown(file)
+    try:
+        with file.open("rb") as f:
+            raw = f.read(limits.MAX_DESIGN_JSON_BYTES + 1)
+    except OSError as err:
+        raise InvalidFile(f"{source}: cannot be read ({err.strerror or err}).") from None
+    if len(raw) > limits.MAX_DESIGN_JSON_BYTES:
+        raise InvalidFile(f"{source}: is larger than the {limits.MAX_DESIGN_JSON_BYTES // 2**20} MB a design may be.")
+    data = parse_object(raw, source)
+    data.setdefault("template", template.id)
+    if data["template"] != template.id:
+        raise InvalidFile(f"{source}: is a design for {data['template']!r}, not for the template {template.id!r}.")
+    design = _design_from_json(json.dumps(data).encode("utf-8"), source)
+    check_against_template(design, template, source)
+    store = AssetStore(folder, label=source)
+    for ref in sorted(design.assets()):
+        try:
+            store.stored(ref)
+        except StudioError as err:
+            raise InvalidFile(f"{source}: {str(err).rstrip('.')} (an asset of the starter design).") from None
+    return design, store
+
+
 # -- loading ---------------------------------------------------------------------------------------
 def load_project(path: Path, library: TemplateLibrary) -> Project:
     """Read a project: a ``.studio`` archive, or a ``design.json`` (or a folder holding one).
@@ -132,7 +205,13 @@ def load_project(path: Path, library: TemplateLibrary) -> Project:
 def _load_archive(path: Path, library: TemplateLibrary) -> Project:
     name = path.name
     store = AssetStore(label=name)
-    with open_archive(path, name) as archive:
+    try:
+        opened = open_archive(path, name)
+    except NotAnArchive:
+        if _begins_like_a_project(path):
+            raise InvalidFile(damaged_message(path)) from None
+        raise
+    with opened as archive:
         if "mimetype" in archive:
             found = archive.read("mimetype", limit=256).decode("ascii", "replace").strip()
             if found != MIMETYPE:
@@ -147,6 +226,26 @@ def _load_archive(path: Path, library: TemplateLibrary) -> Project:
                 _check_content_name(ref, data, name)
                 store.put(ref, data)
     return _finish(design, store, path, library)
+
+
+def _begins_like_a_project(path: Path) -> bool:
+    """Whether ``path`` starts as Studio writes projects (a zip whose first member is our mimetype)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(30 + len("mimetype") + len(MIMETYPE))
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") and head[30:].startswith(b"mimetype" + MIMETYPE.encode("ascii"))
+
+
+def damaged_message(path: Path) -> str:
+    """One sentence for a project that is ours but cannot be read, offering its recovery copy."""
+    copies = recovery_copies(path)
+    if copies:
+        hint = f"a recovery copy of it is in {copies[0]}, and the editor offers it when it starts"
+    else:
+        hint = "restore it from a backup if you have one"
+    return f"{path.name}: is a Studio project but it is damaged (the file is cut short or garbled); {hint}."
 
 
 def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
@@ -166,10 +265,88 @@ def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
 
 def _design_from_json(raw: bytes, source: str) -> Design:
     data = migrate(parse_object(raw, source), source)
+    depth = _raw_group_depth(data)
+    if depth > limits.MAX_GROUP_DEPTH:
+        raise InvalidFile(
+            f"{source}: groups are nested {depth} levels deep, more than the {limits.MAX_GROUP_DEPTH} a design may have."
+        )
     try:
         return Design.model_validate(data)
     except ValidationError as err:
         raise InvalidFile(describe_validation_error(err, source)) from None
+
+
+def _raw_group_depth(data: dict[str, Any]) -> int:
+    """How deep groups nest in a raw design object (before validation, which would recurse)."""
+    deepest = 0
+    areas = data.get("areas")
+    stack: list[tuple[Any, int]] = []
+    if isinstance(areas, dict):
+        stack.extend((area.get("layers"), 0) for area in areas.values() if isinstance(area, dict))
+    while stack:
+        layers, depth = stack.pop()
+        if not isinstance(layers, list):
+            continue
+        for layer in layers:
+            if isinstance(layer, dict) and "children" in layer:
+                deepest = max(deepest, depth + 1)
+                stack.append((layer["children"], depth + 1))
+    return deepest
+
+
+def group_depth(design: Design) -> int:
+    """How deep groups nest in ``design`` (0: no group)."""
+    deepest = 0
+    stack: list[tuple[list[Any], int]] = [(area.layers, 0) for area in design.areas.values()]
+    while stack:
+        layers, depth = stack.pop()
+        for layer in layers:
+            if isinstance(layer, GroupLayer):
+                deepest = max(deepest, depth + 1)
+                stack.append((layer.children, depth + 1))
+    return deepest
+
+
+def check_against_template(design: Design, template: Template, source: str) -> None:
+    """Refuse a design that names a print area, option, choice or part its template does not have.
+
+    A misspelt key would otherwise be ignored (a page left blank, a colour not applied) while the
+    design looked fine.
+
+    Raises
+    ------
+    InvalidFile
+        Naming ``source``, the key and the valid choices.
+    """
+    areas = [a.id for a in template.print_areas]
+    for area_id in design.areas:
+        if area_id not in areas:
+            raise InvalidFile(
+                f"{source}: areas.{area_id}: the template {template.id} has no print area {area_id!r} "
+                f"(its print areas: {', '.join(areas)})."
+            )
+    options = {o.id: o for o in template.options}
+    for option_id, choice in design.options.items():
+        option = options.get(option_id)
+        if option is None:
+            listed = ", ".join(options) or "none"
+            raise InvalidFile(
+                f"{source}: options.{option_id}: the template {template.id} has no option {option_id!r} "
+                f"(its options: {listed})."
+            )
+        choices = [c.id for c in option.choices]
+        if choice not in choices:
+            raise InvalidFile(
+                f"{source}: options.{option_id}: the option {option_id!r} of the template {template.id} has no "
+                f"choice {choice!r} (its choices: {', '.join(choices)})."
+            )
+    parts = [p.id for p in template.parts]
+    for part_id in design.part_colors:
+        if part_id not in parts:
+            raise InvalidFile(
+                f"{source}: part_colors.{part_id}: the template {template.id} has no part {part_id!r} "
+                f"(its parts: {', '.join(parts) or 'none'})."
+            )
 
 
 def _check_content_name(ref: str, data: bytes, name: str) -> None:
@@ -188,6 +365,7 @@ def _finish(design: Design, store: AssetStore, path: Path, library: TemplateLibr
             f"{name}: uses the template {design.template!r}, which is not installed; "
             "`studio templates list` shows the installed ones."
         ) from None
+    check_against_template(design, template, name)
     for _area, layer in design.walk():
         if isinstance(layer, ImageLayer | VectorLayer):
             what = "image" if isinstance(layer, ImageLayer) else "drawing"
@@ -232,6 +410,12 @@ def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = 
     """
     if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValueError("thumbnail_png is not a PNG image")
+    depth = group_depth(project.design)
+    if depth > limits.MAX_GROUP_DEPTH:
+        raise StudioError(
+            f"{path.name}: cannot be saved: its groups are nested {depth} levels deep, more than the "
+            f"{limits.MAX_GROUP_DEPTH} a project may hold; ungroup some layers first."
+        )
     renames: dict[str, str] = {}
     blobs: dict[str, bytes] = {}
     for ref in sorted(project.design.assets()):
@@ -268,15 +452,8 @@ def _rename_assets(document: dict[str, Any], renames: Mapping[str, str]) -> None
 
 
 def _write_atomically(path: Path, members: list[tuple[str, bytes, int]]) -> None:
-    folder = path.parent
-    temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
-        # os.open with 0o666 lets the umask decide the permissions, as for any new file.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as err:
-        raise StudioError(f"{path.name}: cannot be saved in {folder} ({err.strerror or err}).") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
+        with atomic_replace(path, suffix=".tmp") as temp, open(temp, "wb") as f:
             with zipfile.ZipFile(f, "w") as zf:
                 for name, data, method in members:
                     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
@@ -285,27 +462,20 @@ def _write_atomically(path: Path, members: list[tuple[str, bytes, int]]) -> None
                     zf.writestr(info, data, compress_type=method, compresslevel=6 if method else None)
             f.flush()
             os.fsync(f.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temp, path.stat().st_mode & 0o7777)  # keep the permissions of the file replaced
-        os.replace(temp, path)
-    except BaseException as err:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(err, OSError):
-            raise StudioError(f"{path.name}: cannot be saved ({err.strerror or err}).") from err
-        raise
-    _sync_folder(folder)
+    except OSError as err:
+        raise StudioError(f"{path.name}: cannot be saved ({err.strerror or err}).") from None
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def clean_stale_temporaries(path: Path) -> list[Path]:
+    """Remove what interrupted saves and exports left beside ``path``; the editor calls it on opening.
+
+    A killed save leaves a hidden ``.NAME.studio.<pid>-<hex>.tmp`` beside the project (an export,
+    ``.part``). This removes those for ``path`` whose writer is gone, and nothing else (see
+    :func:`studio.io.atomic.clean_stale_temporaries`). Never raises for files it cannot remove.
+
+    Returns
+    -------
+    list of Path
+        The temporaries removed.
+    """
+    return atomic.clean_stale_temporaries(path)

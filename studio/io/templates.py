@@ -8,6 +8,7 @@ template format, rather than stopping at the first.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tomllib
@@ -21,12 +22,15 @@ from pydantic import ValidationError
 from studio.io import limits
 from studio.io._paths import path_problem, shown
 from studio.io._svg import SvgAsset, sanitize_svg
-from studio.model.errors import InvalidFile, StudioError, describe_validation_error
+from studio.model.errors import InvalidFile, StudioError, describe_validation_error, describe_validation_errors
 from studio.model.geometry import Rect
 from studio.model.template import Template
 from studio.resources import templates_dir, user_templates_dir
 
 TEMPLATE_FILE = "template.toml"
+STARTER_FILE = "starter.json"
+"""A template's optional starter design, beside its ``template.toml`` (see ``docs/templates.md``)."""
+_log = logging.getLogger(__name__)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -42,6 +46,14 @@ class TemplateProblem:
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message}"
+
+
+class _InvalidTemplate(InvalidFile):
+    """A ``template.toml`` that does not validate, with every problem found."""
+
+    def __init__(self, messages: list[str], first: str) -> None:
+        super().__init__(first)
+        self.messages = messages
 
 
 def load_template(folder: Path) -> Template:
@@ -89,10 +101,14 @@ def _read(folder: Path) -> Template:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidFile(_toml_message(name, str(err))) from None
+    except RecursionError:
+        raise InvalidFile(f"{name}: nests tables or lists too deeply to be a template.") from None
     try:
         template = Template.model_validate(data)
     except ValidationError as err:
-        raise InvalidFile(describe_validation_error(err, name)) from None
+        raise _InvalidTemplate(describe_validation_errors(err, name), describe_validation_error(err, name)) from None
+    except RecursionError:
+        raise InvalidFile(f"{name}: nests tables or lists too deeply to be a template.") from None
     return template.with_folder(folder)
 
 
@@ -140,6 +156,8 @@ def validate_template_folder(folder: Path) -> list[TemplateProblem]:
         return [TemplateProblem("error", f"{shown(folder)}: is not a folder.")]
     try:
         template = _read(folder)
+    except _InvalidTemplate as err:
+        return [TemplateProblem("error", message) for message in err.messages]
     except InvalidFile as err:
         return [TemplateProblem("error", str(err))]
     problems: list[TemplateProblem] = []
@@ -231,6 +249,14 @@ def validate_template_folder(folder: Path) -> list[TemplateProblem]:
                         "warning", f"{toml}: the die line of the print area {area.id!r} is not closed (end it with Z)."
                     )
                 )
+    if (folder / STARTER_FILE).exists():
+        # Imported here: the project module reads templates through this one.
+        from studio.io.project import read_starter
+
+        try:
+            read_starter(folder, template)
+        except InvalidFile as err:
+            problems.append(TemplateProblem("error", str(err)))
     problems.sort(key=lambda p: p.severity != "error")
     return problems
 
@@ -312,7 +338,7 @@ class TemplateLibrary:
 
     @property
     def problems(self) -> list[TemplateProblem]:
-        """Templates that could not be loaded, one error each."""
+        """Templates that could not be loaded and are skipped, one warning each naming the folder."""
         self._scan()
         return list(self._problems)
 
@@ -351,20 +377,28 @@ class TemplateLibrary:
         found: dict[str, Template] = {}
         problems: list[TemplateProblem] = []
         for root in self._folders:
-            if (root / TEMPLATE_FILE).is_file():
-                candidates = [root]
-            else:
-                try:
+            try:
+                if (root / TEMPLATE_FILE).is_file():
+                    candidates = [root]
+                else:
                     candidates = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-                except OSError:
-                    continue  # a folder that is not there (yet) holds no templates
+            except OSError:
+                continue  # a folder that is not there (yet), or not ours to read, holds no templates
             for folder in candidates:
-                if not (folder / TEMPLATE_FILE).is_file():
+                try:
+                    if not (folder / TEMPLATE_FILE).is_file():
+                        continue
+                except OSError:
                     continue
                 try:
                     template = load_template(folder)
-                except InvalidFile as err:
-                    problems.append(TemplateProblem("error", str(err)))
+                except Exception as err:  # one broken template must never stop the others
+                    reason = str(err) if isinstance(err, InvalidFile) else f"it cannot be read ({err})"
+                    problem = TemplateProblem(
+                        "warning", f"the template in {shown(folder)} is skipped: {reason.rstrip('.')}."
+                    )
+                    _log.warning("%s", problem.message)
+                    problems.append(problem)
                     continue
                 found[template.id] = template
         self._templates = found

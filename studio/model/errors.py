@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
 _EXPECTED = {
@@ -33,6 +35,17 @@ class InvalidFile(StudioError):
 def describe_validation_error(error: ValidationError, source: str) -> str:
     """One sentence for the first problem of ``error``, naming ``source`` and the field."""
     first = error.errors()[0]
+    more = len(error.errors()) - 1
+    tail = f" ({more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{source}: {_describe(first)}{tail}."
+
+
+def describe_validation_errors(error: ValidationError, source: str) -> list[str]:
+    """One sentence for each problem of ``error``, naming ``source`` and the field."""
+    return [f"{source}: {_describe(item)}." for item in error.errors()]
+
+
+def _describe(first: Any) -> str:
     loc = _location(first["loc"])
     kind = first["type"]
     given = first.get("input")
@@ -50,9 +63,7 @@ def describe_validation_error(error: ValidationError, source: str) -> str:
     else:
         what = f"{first['msg'][:1].lower()}{first['msg'][1:]}, got {_short(given)}"
     where = f" at {loc}" if loc else ""
-    more = len(error.errors()) - 1
-    tail = f" ({more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{source}: invalid value{where}: {what}{tail}."
+    return f"invalid value{where}: {what}"
 
 
 _LAYER_KINDS = {"text", "image", "vector", "shape", "group"}

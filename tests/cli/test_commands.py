@@ -63,7 +63,7 @@ def test_new_creates_a_project_that_exports(tmp_path, capsys):
     with zipfile.ZipFile(project) as zf:
         design = json.loads(zf.read("design.json"))
         assert "thumbnail.png" in zf.namelist()
-    assert design["options"]["glass"] == "amber" and design["variables"] == {"name": "Camille"}
+    assert design["options"]["glass"] == "amber" and design["variables"]["name"] == "Camille"
     assert set(design["areas"]) == {"label", "lid"}
     assert main(["new", "no-such-product", "-o", str(tmp_path / "x.studio")]) == 1
     assert "no-such-product" in capsys.readouterr().err

@@ -243,7 +243,12 @@ def test_cmyk_sheets_are_pdf_x(round_design, tmp_path):
         (["--sheet", "Avery L7160"], "the design is 63.5 × 63.5 mm but the labels of Avery 7160 are 63.99 × 38.1 mm"),
         (["--sheet", "a6,margin=40"], "does not fit on a6"),
         (["--sheet", "66x66mm,margin=0,gap=0", "--marks"], "there is no room around the items for crop marks"),
-        (["--sheet"], "--sheet SHEET and --copies go with --format pdf, svg or png"),
+        (
+            ["--sheet"],
+            "--sheet needs a sheet with --format pdf, svg or png: a paper (a4, letter, 300x450mm, 22in-roll)",
+        ),
+        (["--copies", "3"], "--copies goes with --sheet SHEET"),
+        (["--sheet", "a4", "--transparent"], "--transparent does not apply to PDF exports"),
     ],
 )
 def test_bad_sheets_are_refused_in_one_sentence_and_nothing_is_written(round_design, tmp_path, args, message):
