@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -48,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--skip-bad-rows", action="store_true", help="write the good rows, list the others")
     p.add_argument("--report", type=Path, metavar="REPORT.json", help="write the report as JSON")
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.add_argument("--force", action="store_true", help="replace OUT even if it is not an earlier export")
     p.set_defaults(handler=_cmd_batch)
 
 
@@ -113,17 +113,17 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     out: Path = args.output
     if per_file:
         if out.exists() and not out.is_dir():
-            raise StudioError(f"{out}: is a file; with --per-row or --format {args.format}, OUT is a folder.")
+            raise UsageError(f"{out}: is a file; with --per-row or --format {args.format}, OUT is a folder")
         if not out.parent.is_dir() and str(out.parent):
             raise StudioError(f"{out}: the folder {out.parent} does not exist.")
     else:
+        from studio.cli._output import check_export_output
+
         if out.is_dir():
-            raise StudioError(f"{out}: is a folder; give a file name (or use --per-row for one file per row).")
-        folder = out.parent if str(out.parent) else Path(".")
-        if not folder.is_dir():
-            raise StudioError(f"{out}: the folder {folder} does not exist.")
-        if not os.access(folder, os.W_OK):
-            raise StudioError(f"{out}: the folder {folder} cannot be written to.")
+            raise UsageError(f"{out}: is a folder; give a file name (or use --per-row for one file per row)")
+        # The rules of studio export: never an input, never a file that is not an earlier export
+        # unless --force.
+        check_export_output(out, "pdf", project=args.project, assets=(args.data,), force=args.force)
     options = BatchOptions(
         format=args.format,
         per_row=args.per_row,

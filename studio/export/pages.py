@@ -34,7 +34,7 @@ import pikepdf
 
 from studio import __version__
 from studio.export._pdfx import add_metadata, add_output_intent
-from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT, MARK_GAP, MARK_LENGTH, SLUG_MARGIN, _creation_time
+from studio.export._print import CUT_CONTOUR, HAIRLINE_PT, MARK_GAP, MARK_LENGTH, SLUG_MARGIN, _creation_time
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
 from studio.render.pdf import ColorConverter, PdfResources, _Embedder, format_number, path_operators
 

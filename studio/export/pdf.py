@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path as FsPath
 
 import pikepdf
@@ -26,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from studio import __version__
 from studio.export._files import atomic_target
 from studio.export._pdfx import add_metadata, add_output_intent
+from studio.export._print import CUT_CONTOUR, HAIRLINE_PT, MARK_GAP, MARK_LENGTH, SLUG_MARGIN, _creation_time
 from studio.export.options import PdfOptions
 from studio.model.errors import StudioError
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
@@ -41,19 +40,6 @@ from studio.render.pdf import (
 )
 
 __all__ = ["CUT_CONTOUR", "export_pdf"]
-
-CUT_CONTOUR = "CutContour"
-"""The spot colour name that cutting software (and RIPs of print-and-cut machines) looks for."""
-
-MARK_GAP = 3.0
-"""Distance (mm) from the bleed box to the start of each crop mark."""
-MARK_LENGTH = 5.0
-"""Length of a crop mark (mm)."""
-SLUG_MARGIN = 2.0
-"""Paper left beyond the end of the marks (mm)."""
-HAIRLINE_PT = 0.25
-"""Width of crop marks and of the cut line (points): the thinnest line presses reproduce reliably."""
-
 
 _DEFAULT_OPTIONS = PdfOptions()
 
@@ -238,13 +224,6 @@ def _box(values: tuple[float, float, float, float]) -> pikepdf.Array:
     return pikepdf.Array([round(v, 4) for v in values])
 
 
-def _creation_time() -> datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` when set, so that the same input can give the same file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return datetime.fromtimestamp(seconds, UTC)
-
-
 def _document_id(pdf: pikepdf.Pdf, title: str, created: datetime) -> str:
     digest = hashlib.sha256(f"{title}\0{created.isoformat()}".encode())
     for page in pdf.pages:
@@ -259,6 +238,8 @@ def _save(pdf: pikepdf.Pdf, path: FsPath, *, pdfx: bool) -> None:
             tmp,
             compress_streams=True,
             deterministic_id=True,
+            # Our XMP states no pdf:PDFVersion, so pikepdf's fix would only parse it (with lxml).
+            fix_metadata_version=False,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             # PDF/X-4 is defined on PDF 1.6; transparency needs at least 1.4.
             min_version="1.4",

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import os
 import re
 import weakref
 import zlib
@@ -40,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 from PIL import Image, ImageCms
 
+from studio import _cache
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
@@ -694,9 +694,18 @@ class _Embedder:
 
     def _svg(self, spec: _Svg) -> pikepdf.Object:
         vx, vy, vw, vh = spec.source.view_box
-        # Rendering at the viewBox's own size makes one user unit exactly 0.75 pt on cairo's page,
-        # whatever width, height and preserveAspectRatio the document declares.
-        pdf_bytes = _svg_pdf(spec.source.data, vw, vh)
+
+        def convert() -> bytes:
+            import cairosvg
+
+            # Rendering at the viewBox's own size makes one user unit exactly 0.75 pt on cairo's
+            # page, whatever width, height and preserveAspectRatio the document declares.
+            out: bytes = cairosvg.svg2pdf(bytestring=spec.source.data, output_width=vw, output_height=vh)
+            return out
+
+        version = _cache.converter_version("cairosvg", "cairocffi")
+        key = _cache.key("svg2pdf", version, spec.source.key, vw, vh)
+        pdf_bytes = _cache.cached("art", key, convert, check=lambda data: data.startswith(b"%PDF-"))
         with pikepdf.open(io.BytesIO(pdf_bytes)) as art:
             page = art.pages[0]
             if self.cmyk is not None:
@@ -733,35 +742,6 @@ class _Embedder:
         s = 1.0 / _PT_PER_SVG_UNIT
         stream.Matrix = [s, 0, 0, -s, vx, vy + vh]
         return self.pdf.make_indirect(stream)
-
-
-def _svg_pdf(data: bytes, width: float, height: float) -> bytes:
-    """cairosvg's PDF of an SVG document, kept in the user's cache folder by content.
-
-    Importing cairosvg (cairocffi parses cairo's C declarations) costs more than a whole batch
-    of small labels; the same art drawn again, in the next export or batch run, skips it.
-    """
-    from importlib.metadata import version
-
-    from studio.resources import user_dir
-
-    key = hashlib.sha256(data + f"\0{width!r}x{height!r}\0{version('cairosvg')}".encode()).hexdigest()
-    cached = user_dir() / "cache" / "svg-pdf" / f"{key}.pdf"
-    try:
-        return cached.read_bytes()
-    except OSError:
-        pass
-    import cairosvg
-
-    pdf_bytes: bytes = cairosvg.svg2pdf(bytestring=data, output_width=width, output_height=height)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(pdf_bytes)
-        os.replace(partial, cached)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
-    return pdf_bytes
 
 
 class _CmykRewriter:

@@ -378,3 +378,64 @@ def test_unreachable_scheduler_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "tcp://127.0.0.1:9: cannot reach the Dask scheduler" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "o.pdf").exists()
+
+
+def test_progress_bar_shows_rows_rate_and_time_left() -> None:
+    import io
+
+    from studio.cli.batch import _ProgressBar
+
+    stream = io.StringIO()
+    bar = _ProgressBar(stream)
+    bar(1, 4)
+    bar(4, 4)
+    bar.finish()
+    shown = stream.getvalue()
+    assert "\r[#######-----------------------] 1/4 rows" in shown
+    assert "\r[##############################] 4/4 rows" in shown and "rows/s" in shown and "s left" in shown
+    assert shown.endswith("\n")
+
+
+def test_output_kind_mismatch_is_a_usage_error(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    data = tmp_path / "d.csv"
+    data.write_text("name,order\nZoé,1\n", encoding="utf-8")
+    afile = tmp_path / "a.pdf"
+    afile.write_bytes(b"keep me")
+    result = studio("batch", project, data, "-o", afile, "--format", "png")
+    assert result.returncode == 64 and "OUT is a folder" in result.stderr
+    assert afile.read_bytes() == b"keep me"
+    result = studio("batch", project, data, "-o", tmp_path, "--format", "pdf")
+    assert result.returncode == 64 and "is a folder" in result.stderr
+
+
+def test_nothing_to_make_and_a_stopped_per_row_job_leave_nothing(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("name,order\n\n\n", encoding="utf-8")
+    out = tmp_path / "o.pdf"
+    result = studio("batch", project, empty, "-o", out)
+    assert result.returncode == 1 and "has no rows below its header row" in result.stderr and not out.exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,order\n,1\n", encoding="utf-8")
+    folder = tmp_path / "labels"
+    result = studio("batch", project, bad, "-o", folder, "--per-row", "{#}")
+    assert result.returncode == 1 and "row 2:" in result.stderr
+    assert not folder.exists()
+
+
+def test_the_output_never_replaces_an_input_or_a_stranger(tmp_path: Path) -> None:
+    project = make_job(tmp_path, portrait=False)
+    data = tmp_path / "d.csv"
+    data.write_text("name,order\nZoé,1\n", encoding="utf-8")
+    result = studio("batch", project, data, "-o", data)
+    assert result.returncode == 1 and "d.csv" in result.stderr
+    assert data.read_text(encoding="utf-8") == "name,order\nZoé,1\n"
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("my notes, not a PDF", encoding="utf-8")
+    refused = studio("batch", project, data, "-o", notes)
+    assert refused.returncode == 1 and notes.read_text(encoding="utf-8") == "my notes, not a PDF"
+    assert studio("batch", project, data, "-o", notes, "--force").returncode == 0
+    assert notes.read_bytes().startswith(b"%PDF-")
+    # An earlier batch output is replaced without --force.
+    assert studio("batch", project, data, "-o", notes).returncode == 0

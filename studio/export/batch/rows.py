@@ -231,7 +231,7 @@ class RowRenderer:
         key = (layer.id, layer.text, layer.color.hex)
         layout = self._layouts.get(key)
         if layout is None:
-            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {}, outlines=layer.arc is not None)
+            layout = self._layouts[key] = layout_text(layer, self.doc.fonts, {})
         return layout
 
     def check(self, row: RowValues) -> None:
@@ -354,9 +354,12 @@ class RowRenderer:
                     continue
                 if isinstance(layer, TextLayer) and layer.stroke is None:
                     layout = self._layout(layer, row)
-                    self._glyphs(writer, layer, layout)
-                    text.extend(self._text_ops(layer, layout))
-                    continue
+                    # Glyph forms for text in one face; colour glyphs (emoji) and letters from a
+                    # fallback face are drawn as the plain outlines every export draws.
+                    if not layout.colors and all(g.face_key in ("", layout.face_key) for g in layout.glyphs):
+                        self._glyphs(writer, layer, layout)
+                        text.extend(self._text_ops(layer, layout))
+                        continue
                 result = self._lay_out(layer, _RowResources(self.doc.resources, photos), {})
                 if result.error is not None:
                     raise result.error
@@ -386,6 +389,23 @@ class RowRenderer:
         head = ["q", writer.color(layer.color, stroke=False)]
         if layer.opacity < 1.0:
             head.append(f"/{self.res.gstate(layer.opacity)} gs")
+        if layer.arc is None:
+            # Straight text: the layer's transform once, then each glyph at its pen position with
+            # the one scale all its glyphs share (font units to millimetres, y flipped).
+            first = layout.glyphs[0].transform
+            head.append(f"{_fine(m.a)} {_fine(m.b)} {_fine(m.c)} {_fine(m.d)} {_n(m.e)} {_n(m.f)} cm")
+            scale = f"q {_fine(first.a)} 0 0 {_fine(first.d)} "
+            out.append(" ".join(head))
+            plain_form = self.res.plain_form
+            for glyph in layout.glyphs:
+                shape = face.glyph(glyph.glyph_id)
+                if shape.bounds is None:
+                    continue
+                name = plain_form("Gl", ("glyph", face.key, glyph.glyph_id), partial(_glyph_form, shape))
+                t = glyph.transform
+                out.append(f"{scale}{_n(t.e)} {_n(t.f)} cm /{name} Do Q")
+            out.append("Q")
+            return
         out.append(" ".join(head))
         for glyph in layout.glyphs:
             shape = face.glyph(glyph.glyph_id)

@@ -335,6 +335,11 @@ def run_batch(
         result.stopped = True
         return result
     count = len(job.records)
+    if not count:
+        what = "in the range --rows asks for" if options.rows is not None else "below its header row"
+        result.problems.append(Problem("error", None, f"{data}: the data file has no rows {what}."))
+        result.stopped = True
+        return result
     per_file = options.per_row is not None or options.format != "pdf"
     if options.dry_run:
         part = make_part(job, 0, count, None, _counter(progress, count))
@@ -343,7 +348,9 @@ def run_batch(
         result.skipped = part.blocked if options.skip_bad_rows else []
         return result
 
+    made_folder = False
     if per_file:
+        made_folder = not out.exists()
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".studio-batch-", dir=out))
     else:
@@ -382,6 +389,8 @@ def run_batch(
         return result
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if made_folder and not result.files:
+            shutil.rmtree(out, ignore_errors=True)  # the folder this job made, and left empty
 
 
 def _check_unique_names(parts: list[PartResult]) -> None:
