@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
 from studio.export._files import atomic_target, write_atomically
+from studio.export._print import CUT_CONTOUR, HAIRLINE_PT
 from studio.export.pages import ItemArt, PagePlan, PdfPageWriter, PlacedItem, SharedResources
-from studio.export.pdf import CUT_CONTOUR, HAIRLINE_PT
 from studio.model.color import Color
 from studio.model.errors import StudioError
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
