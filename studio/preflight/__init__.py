@@ -20,6 +20,7 @@ from studio.model.geometry import MM_PER_INCH, Affine, Rect
 from studio.model.template import PrintArea, localize
 from studio.render.display import DrawImage, DrawSvg, Group, Item
 from studio.render.scene import Document, LeafResult, lay_out_layers
+from studio.render.svgart import SvgReport, inspect_svg, raster_resolution
 
 Severity = Literal["error", "warning", "info"]
 """``error`` stops a print job, ``warning`` deserves a look, ``info`` only tells (it does not
@@ -76,6 +77,8 @@ TEMPLATES = {
     "code-module": "its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.",
     "code-contrast": "its modules do not stand out from the background; scanners need dark modules on a light background.",
     "safe-area-code": "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.",
+    "svg-raster": "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
+    "svg-unsupported": "the art uses {features}, which Studio cannot draw: every output shows the art without them.",
 }
 
 MIN_MODULE = {"qr": 0.33, "code128": 0.19, "ean13": 0.264}
@@ -224,6 +227,13 @@ def _check_leaf(leaf: LeafResult, area: PrintArea, page: Rect, trim: Rect, add: 
         count = sum(_svg_text_count(item) for item in leaf.items)
         if count:
             add("warning", "svg-text", "svg-text", count=str(count))
+        for svg in _svgs(leaf.items):
+            report = _svg_report(svg)
+            if report.rasterised:
+                _, dpi = raster_resolution(svg.source.data, svg.source.view_box, max(svg.transform.scale_factors()))
+                add("info", "svg-raster", "svg-raster", dpi=f"{dpi:.0f}", reasons=", ".join(report.rasterised))
+            if report.unsupported:
+                add("warning", "svg-unsupported", "svg-unsupported", features=", ".join(report.unsupported))
     bounds = leaf.bounds
     if bounds is None:
         return False
@@ -350,6 +360,29 @@ def _image_dpis(items: list[Item]) -> list[float]:
             mm_per_px = max(item.transform.scale_factors())
             dpis.append(MM_PER_INCH / mm_per_px)
     return dpis
+
+
+def _svgs(items: list[Item]) -> list[DrawSvg]:
+    out: list[DrawSvg] = []
+    for item in items:
+        if isinstance(item, Group):
+            out.extend(_svgs(item.items))
+        elif isinstance(item, DrawSvg):
+            out.append(item)
+    return out
+
+
+_reports: dict[str, SvgReport] = {}
+
+
+def _svg_report(item: DrawSvg) -> SvgReport:
+    key = item.source.key
+    report = _reports.get(key)
+    if report is None:
+        if len(_reports) > 256:
+            _reports.clear()
+        report = _reports[key] = inspect_svg(item.source.data)
+    return report
 
 
 def _short_of_bleed(bounds: Rect, trim: Rect, page: Rect) -> list[str]:

@@ -9,7 +9,7 @@ After the canvas is saved, :func:`finish_pdf` opens the file with pikepdf and pu
 in, each one once for the whole file, and removes the Helvetica that reportlab references on
 every page. Doing the embedding ourselves is what lets a JPEG go in byte for byte, an image used on
 a thousand pages be stored once without hashing its pixels on every page, and an SVG stay vector
-(cairosvg's PDF page becomes a Form XObject).
+(svg2pdf's PDF page becomes a Form XObject).
 
 Typical use (what :func:`studio.export.pdf.export_pdf` does)::
 
@@ -33,6 +33,7 @@ import weakref
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
@@ -64,10 +65,6 @@ CMYK = tuple[float, float, float, float]
 
 # Opacity closer to 1 than this is drawn opaque: no graphics state, no transparency group.
 _OPAQUE = 1.0 - 1e-6
-# A placed SVG whose colours cannot be converted to CMYK as vectors is rasterised at this resolution.
-_FALLBACK_DPI = 300.0
-# One cairosvg user unit (CSS pixel) is this many points in its PDF output (96 px per inch).
-_PT_PER_SVG_UNIT = 0.75
 
 _JOIN = {"miter": 0, "round": 1, "bevel": 2}
 _CAP = {"butt": 0, "round": 1, "square": 2}
@@ -693,22 +690,24 @@ class _Embedder:
     # SVG art
 
     def _svg(self, spec: _Svg) -> pikepdf.Object:
-        vx, vy, vw, vh = spec.source.view_box
+        from studio.render.svgart import needs_whole_image, raster_resolution, svg_to_pdf
+
+        if needs_whole_image(spec.source.data):
+            return self._svg_raster(spec)
+        vx, vy, _vw, vh = spec.source.view_box
+        # The page is the viewBox, one user unit a point; filters become images at print resolution.
+        scale, _ = raster_resolution(spec.source.data, spec.source.view_box, spec.mm_per_unit)
 
         def convert() -> bytes:
-            import cairosvg
+            return svg_to_pdf(spec.source.data, spec.source.view_box, raster_scale=scale)
 
-            # Rendering at the viewBox's own size makes one user unit exactly 0.75 pt on cairo's
-            # page, whatever width, height and preserveAspectRatio the document declares.
-            out: bytes = cairosvg.svg2pdf(bytestring=spec.source.data, output_width=vw, output_height=vh)
-            return out
-
-        version = _cache.converter_version("cairosvg", "cairocffi")
-        key = _cache.key("svg2pdf", version, spec.source.key, vw, vh)
+        version = _cache.converter_version("svg2pdf-py", "resvg-py")
+        key = _cache.key("svg2pdf", version, spec.source.key, spec.source.view_box, scale)
         pdf_bytes = _cache.cached("art", key, convert, check=lambda data: data.startswith(b"%PDF-"))
         with pikepdf.open(io.BytesIO(pdf_bytes)) as art:
             page = art.pages[0]
             if self.cmyk is not None:
+                _icc_rgb_to_device(art)
                 try:
                     _CmykRewriter(self.cmyk).page(page)
                 except _Unconvertible:
@@ -716,36 +715,59 @@ class _Embedder:
             form = self.pdf.copy_foreign(page.as_form_xobject())
         if self.cmyk is not None and "/Group" in form:
             form.Group.CS = pikepdf.Name.DeviceCMYK
-        # Cairo's page is in points, y up, with the viewBox's top-left corner at the top-left of
-        # the page: map it back to SVG user units, which the content's transform places.
-        s = 1.0 / _PT_PER_SVG_UNIT
-        form.Matrix = [s, 0, 0, -s, vx, vy + vh]
+        # svg2pdf's page is in points, y up, with the viewBox's top-left corner at the top-left
+        # of the page: map it back to SVG user units, which the content's transform places.
+        form.Matrix = [1, 0, 0, -1, vx, vy + vh]
         return form
 
     def _svg_raster(self, spec: _Svg) -> pikepdf.Object:
         """The art as a CMYK image in a form with the vector form's geometry (last resort)."""
-        import cairosvg
+        from studio.render.svgart import raster_resolution, rasterise_png
 
         vx, vy, vw, vh = spec.source.view_box
-        mm = max(spec.mm_per_unit, 0.01)
-        width = max(1, min(20000, math.ceil(vw * mm / 25.4 * _FALLBACK_DPI)))
-        height = max(1, min(20000, math.ceil(vh * mm / 25.4 * _FALLBACK_DPI)))
-        png = cairosvg.svg2png(bytestring=spec.source.data, output_width=width, output_height=height)
+        scale, _ = raster_resolution(spec.source.data, spec.source.view_box, spec.mm_per_unit)
+        png = rasterise_png(spec.source.data, spec.source.view_box, max(1, math.ceil(vw * scale)))
         with Image.open(io.BytesIO(png)) as im:
             image = self._image_from_pixels(im.convert("RGBA"), lossy=False)
-        pw, ph = vw * _PT_PER_SVG_UNIT, vh * _PT_PER_SVG_UNIT
-        stream = pikepdf.Stream(self.pdf, f"q {_n(pw)} 0 0 {_n(ph)} 0 0 cm /Im0 Do Q".encode())
+        stream = pikepdf.Stream(self.pdf, f"q {_n(vw)} 0 0 {_n(vh)} 0 0 cm /Im0 Do Q".encode())
         stream.Type = pikepdf.Name.XObject
         stream.Subtype = pikepdf.Name.Form
-        stream.BBox = [0, 0, pw, ph]
+        stream.BBox = [0, 0, vw, vh]
         stream.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
-        s = 1.0 / _PT_PER_SVG_UNIT
-        stream.Matrix = [s, 0, 0, -s, vx, vy + vh]
+        stream.Matrix = [1, 0, 0, -1, vx, vy + vh]
         return self.pdf.make_indirect(stream)
 
 
+def _icc_rgb_to_device(pdf: pikepdf.Pdf) -> None:
+    """Replace svg2pdf's ICC-based sRGB colour spaces by DeviceRGB (the same colours: its profile is sRGB).
+
+    The CMYK conversion then treats them as the sRGB they are.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            _replace_icc(obj)
+
+
+def _replace_icc(d: pikepdf.Object) -> None:
+    """Replace ICC-based RGB spaces under ``d``, descending into its direct dictionaries and arrays."""
+    for key in list(d.keys()):
+        value = d[key]
+        if key in ("/ColorSpace", "/CS") and _is_rgb_space(value) and value != pikepdf.Name.DeviceRGB:
+            d[key] = pikepdf.Name.DeviceRGB
+        elif key == "/ColorSpace" and isinstance(value, pikepdf.Dictionary):
+            for name in list(value.keys()):
+                if _is_rgb_space(value[name]) and value[name] != pikepdf.Name.DeviceRGB:
+                    value[name] = pikepdf.Name.DeviceRGB
+        elif isinstance(value, pikepdf.Dictionary) and not value.is_indirect:
+            _replace_icc(value)
+        elif isinstance(value, pikepdf.Array) and not value.is_indirect:
+            for item in value:
+                if isinstance(item, pikepdf.Dictionary) and not item.is_indirect:
+                    _replace_icc(item)
+
+
 class _CmykRewriter:
-    """Rewrites the DeviceRGB colours of cairosvg's PDF page (content, images, shadings) as CMYK.
+    """Rewrites the DeviceRGB colours of svg2pdf's PDF page (content, images, shadings) as CMYK.
 
     Soft masks keep their meaning: colours inside a luminosity mask become grey levels rather
     than CMYK, so the mask's shape and strength do not change.
@@ -801,7 +823,9 @@ class _CmykRewriter:
                 if is_rgb:
                     operands = [device]
             elif name in ("sc", "scn", "SC", "SCN") and (rgb_stroke if name.isupper() else rgb_fill):
-                if len(operands) != 3 or not all(isinstance(v, (int, float, pikepdf.Object)) for v in operands):
+                if len(operands) != 3 or not all(
+                    isinstance(v, (int, float, Decimal, pikepdf.Object)) for v in operands
+                ):
                     raise _Unconvertible("pattern in an RGB colour space")
                 operands = self._color(operands, gray)
             ops.append((operands, op))

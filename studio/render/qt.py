@@ -459,7 +459,7 @@ class _Drawer:
             return
         painter.save()
         painter.setOpacity(painter.opacity() * opacity)
-        place = QTransform.fromScale(vw / width, vh / height) * QTransform.fromTranslate(vx, vy)
+        place = QTransform.fromScale(vw / raster.width(), vh / raster.height()) * QTransform.fromTranslate(vx, vy)
         painter.setWorldTransform(place * _qtransform(item.transform) * painter.worldTransform())
         painter.drawImage(QPointF(0.0, 0.0), raster)
         painter.restore()
@@ -499,20 +499,19 @@ def pil_to_qimage(pil: PilImage) -> QImage:
 
 
 def _svg_qimage(source: SvgSource, width: int, height: int) -> QImage | None:
-    """Vector art rasterised by cairosvg to exactly ``width`` x ``height`` pixels, cached."""
+    """Vector art rasterised by resvg ``width`` pixels wide (``height`` give or take one), cached."""
+    from studio.render.svgart import rasterise_png
+
     key = (source.key, width, height)
     cached = _svgs.get(key)
     if cached is not None:
         return cached
 
     def convert() -> bytes:
-        import cairosvg  # only art that is not in the cache yet pays for loading cairo
+        return rasterise_png(source.data, source.view_box, width)
 
-        out: bytes = cairosvg.svg2png(bytestring=source.data, output_width=width, output_height=height) or b""
-        return out
-
-    version = _cache.converter_version("cairosvg", "cairocffi")
-    disk_key = _cache.key("svg2png", version, source.key, width, height)
+    version = _cache.converter_version("resvg-py")
+    disk_key = _cache.key("svg2png-resvg", version, source.key, width, height)
     png = _cache.cached("art", disk_key, convert)
     if not png:
         return None

@@ -451,10 +451,15 @@ def test_cmyk_svg_stays_vector(tmp_path: Path) -> None:
     assert len(run("pdfimages", "-list", out).splitlines()) == 2, "the SVG was rasterised"
     with pikepdf.open(out) as pdf:
         ops = colour_operators(pdf)
-        assert "k" in ops and "rg" not in ops
+        # CMYK fills, as `k` or as `scn` in DeviceCMYK (svg2pdf sets colour spaces by name).
+        assert ops & {"k", "scn"} and "rg" not in ops
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/ShadingType" in obj:
                 assert obj.ColorSpace == pikepdf.Name.DeviceCMYK
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/ColorSpace" in obj:
+                spaces = obj.ColorSpace
+                values = list(spaces.values()) if isinstance(spaces, pikepdf.Dictionary) else [spaces]
+                assert pikepdf.Name.DeviceRGB not in values
     img = render(out, 72)
     origin = -BLEED
     r, g, b = img[px(30, origin, 72), px(20, origin, 72)]

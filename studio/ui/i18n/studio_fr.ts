@@ -1866,6 +1866,38 @@
         <translation>l’illustration contient du texte ({count} éléments texte)&#xa0;: il est dessiné avec les polices de l’ordinateur qui l’affiche ou l’imprime, et exporté comme texte dans les fichiers SVG&#xa0;; vectorisez le texte dans votre logiciel de dessin pour être sûr de son rendu.</translation>
     </message>
     <message>
+        <source>in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.</source>
+        <translation>dans le PDF, des parties de l’illustration sont dessinées en image à {dpi}&#xa0;ppp à cause de&#xa0;: {reasons}&#xa0;; le reste reste vectoriel.</translation>
+    </message>
+    <message>
+        <source>the art uses {features}, which Studio cannot draw: every output shows the art without them.</source>
+        <translation>l’illustration utilise {features}, que Studio ne sait pas dessiner&#xa0;: toutes les sorties montrent l’illustration sans eux.</translation>
+    </message>
+    <message>
+        <source>blur filter</source>
+        <translation>filtre de flou</translation>
+    </message>
+    <message>
+        <source>drop shadow</source>
+        <translation>ombre portée</translation>
+    </message>
+    <message>
+        <source>filter effects</source>
+        <translation>effets de filtre</translation>
+    </message>
+    <message>
+        <source>repeating gradient</source>
+        <translation>dégradé répété</translation>
+    </message>
+    <message>
+        <source>gradient focal radius</source>
+        <translation>rayon focal de dégradé</translation>
+    </message>
+    <message>
+        <source>pattern fill</source>
+        <translation>remplissage par motif</translation>
+    </message>
+    <message>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>

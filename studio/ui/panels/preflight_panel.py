@@ -107,7 +107,23 @@ TRANSLATABLE_TEMPLATES = {
     "safe-area-code": QT_TRANSLATE_NOOP(
         "Preflight", "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan."
     ),
+    "svg-raster": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
+    ),
+    "svg-unsupported": QT_TRANSLATE_NOOP(
+        "Preflight", "the art uses {features}, which Studio cannot draw: every output shows the art without them."
+    ),
 }
+# The reasons that "svg-raster" names, translated one by one.
+_SVG_REASONS = (
+    QT_TRANSLATE_NOOP("Preflight", "blur filter"),
+    QT_TRANSLATE_NOOP("Preflight", "drop shadow"),
+    QT_TRANSLATE_NOOP("Preflight", "filter effects"),
+    QT_TRANSLATE_NOOP("Preflight", "repeating gradient"),
+    QT_TRANSLATE_NOOP("Preflight", "gradient focal radius"),
+    QT_TRANSLATE_NOOP("Preflight", "pattern fill"),
+)
 _SIDES = (
     QT_TRANSLATE_NOOP("Preflight", "left"),
     QT_TRANSLATE_NOOP("Preflight", "top"),
@@ -139,6 +155,9 @@ def translated_detail(finding: Finding) -> str:
         params["sides"] = " ".join(QCoreApplication.translate("Preflight", word) for word in words)
     if "method" in params:
         params["method"] = QCoreApplication.translate("Preflight", params["method"])
+    if "reasons" in params:
+        reasons = params["reasons"].split(", ")
+        params["reasons"] = ", ".join(QCoreApplication.translate("Preflight", reason) for reason in reasons)
     text = QCoreApplication.translate("Preflight", str(TRANSLATABLE_TEMPLATES[finding.template]))
     return text.format(**params)
 
