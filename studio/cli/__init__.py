@@ -127,7 +127,7 @@ def _open_editor(project: str | None) -> int:
     return result
 
 
-_COMMANDS = ("templates", "new", "export", "preflight", "batch")
+_COMMANDS = ("templates", "new", "export", "preflight", "batch", "sheets")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -178,7 +178,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--size", type=whole_number, help="mockup: longer side in pixels (default 1200)")
     export.add_argument("--angle", type=finite_number, help="mockup: turn a round product by DEG degrees")
     export.add_argument("--background", metavar="COLOR", help="mockup: #RRGGBB or 'transparent' (default white)")
-    export.add_argument("--sheet", action="store_true", help="mockup: a contact sheet of every view and colourway")
+    export.add_argument(
+        "--sheet",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="SHEET",
+        help="pdf, svg, png: copies on a paper or label sheet (studio sheets list); mockup (no value): a contact sheet",
+    )
+    export.add_argument(
+        "--copies", type=whole_number, metavar="N", help="with --sheet SHEET: how many copies (default: a sheet full)"
+    )
     export.add_argument(
         "--colorway",
         action="append",
@@ -205,9 +215,11 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--bleed", type=finite_number, help="bleed in mm (default: the template's)")
     preflight.set_defaults(handler=_cmd_preflight)
 
+    from studio.cli import sheets as _sheets
     from studio.cli.batch import add_parser as add_batch_parser
 
     add_batch_parser(sub, common)
+    _sheets.register(sub, common)
     return parser
 
 
@@ -331,7 +343,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     project_file = args.project / "design.json" if args.project.is_dir() else args.project
     # Writing over the input is the worst mistake: say so before anything else.
     check_export_output(args.output, args.format, project=project_file, assets=(), force=True)
-    check_export_request(args, EXPORT_APPLIES)
+    check_export_request(args, _sheet_applies(args, EXPORT_APPLIES))
     check_range("--dpi", args.dpi, 10, 2400)
     check_range("--bleed", args.bleed, 0, 50, "mm")
     check_range("--size", args.size, 16, 8000, "pixels")
@@ -348,7 +360,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise StudioError(
             f"{args.project}: {_summary(errors)}, so --strict wrote nothing; `studio preflight` lists them."
         )
-    if args.format == "pdf":
+    if _on_sheet(args):
+        _export_sheet(doc, args)
+    elif args.format == "pdf":
         from studio.export.options import PdfOptions
         from studio.export.pdf import export_pdf
 
@@ -446,6 +460,36 @@ def _export_mockup(doc: Document, args: argparse.Namespace) -> None:
         lang=args.lang or "en",
     )
     export_mockup(doc, args.output, options=options)
+
+
+def _on_sheet(args: argparse.Namespace) -> bool:
+    """Whether the export puts copies on a sheet (``--sheet SHEET``), rather than a mockup contact sheet."""
+    return isinstance(args.sheet, str) or args.copies is not None
+
+
+def _sheet_applies(
+    args: argparse.Namespace, applies: dict[str, tuple[str, frozenset[str]]]
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """The formats each option applies to, for this command line: a sheet of copies takes PDF, SVG and PNG."""
+    if args.sheet is True and args.format != "mockup":
+        raise UsageError(
+            "--sheet needs a sheet with --format pdf, svg or png: a paper (a4, letter, 300x450mm, 22in-roll) "
+            "or a label sheet (studio sheets list)"
+        )
+    copies = ("--copies", frozenset({"pdf", "svg", "png"}))
+    if not _on_sheet(args):
+        return {**applies, "copies": copies}
+    sheet = ("--sheet SHEET", frozenset({"pdf", "svg", "png"}))
+    return {**applies, "sheet": sheet, "copies": copies, "marks": ("--marks", frozenset({"pdf", "svg"}))}
+
+
+def _export_sheet(doc: Document, args: argparse.Namespace) -> None:
+    from studio.cli.sheets import export_on_sheet
+
+    if not isinstance(args.sheet, str):
+        raise UsageError("--copies goes with --sheet SHEET (studio sheets list shows the sheets)")
+    area = args.area or _first_designed(doc) or doc.area_ids()[0]
+    export_on_sheet(doc, args, area)
 
 
 def _first_designed(doc: Document) -> str | None:

@@ -34,6 +34,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--dpi", type=float, default=300.0, help="PNG resolution (default 300)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="the column a field reads")
     p.add_argument("--data-sheet", metavar="NAME", help="the workbook sheet to read (default the first)")
+    p.add_argument(
+        "--sheet", metavar="SHEET", help="place the items on sheets: a paper, roll or label sheet (studio sheets list)"
+    )
     p.add_argument("--rows", metavar="START:END", help="only these records (1 = the first below the header)")
     p.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: one per 2,500 rows, up to one per core)"
@@ -96,6 +99,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     ):
         raise UsageError(f"--scheduler expects an address like tcp://HOST:8786, got {args.scheduler!r}")
     per_file = args.per_row is not None or args.format != "pdf"
+    if args.sheet is not None:
+        from studio.sheets import SheetError, parse_sheet
+
+        if per_file:
+            raise UsageError("--sheet makes one PDF of sheets; it does not go with --per-row or --format png/svg")
+        try:
+            parse_sheet(args.sheet)
+        except SheetError as error:
+            raise UsageError(str(error)) from None
     if args.format != "pdf" and (args.marks or args.cmyk):
         raise UsageError("--marks and --cmyk apply to PDF output only")
     out: Path = args.output
@@ -129,6 +141,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         strict=args.strict,
         skip_bad_rows=args.skip_bad_rows,
         dry_run=args.dry_run,
+        sheet=args.sheet,
     )
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     result = run_batch(args.project, args.data, out, options=options, progress=bar)

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, Union
 from psygnal import EventedModel
 from pydantic import ConfigDict, Field, model_validator
 
+from studio.model.codes import SYMBOLOGY_NAMES, Symbology, code_problem
 from studio.model.color import Color
 from studio.model.geometry import Affine
 
@@ -197,16 +198,52 @@ class ShapeLayer(_LayerBase):
     stroke: Stroke | None = None
 
 
+class CodeLayer(_LayerBase):
+    """A QR code or a barcode, drawn as vector shapes from fixed text or from ``{fields}``."""
+
+    kind: Literal["code"] = "code"
+    symbology: Symbology = Field(default="qr", description="qr, code128 or ean13.")
+    data: Annotated[str, Field(min_length=1, max_length=4000)] = Field(
+        description="What the code holds; {field} is replaced by a variable (a column in batch work)."
+    )
+    error_correction: Literal["L", "M", "Q", "H"] = Field(
+        default="M", description="QR codes: how much of the code may be damaged and still read (7, 15, 25, 30 %)."
+    )
+    width: Length = Field(default=25.0, description="Frame width (mm); a QR code is a square as large as fits.")
+    height: Length = Field(default=25.0, description="Frame height (mm); a barcode's bars fill it, text included.")
+    color: Color = Field(default_factory=lambda: Color(hex="#000000"), description="Colour of the modules and bars.")
+    background: Color | None = Field(
+        default_factory=lambda: Color(hex="#FFFFFF"),
+        description="Fills the frame, quiet zone included, so that scanners find the code; None leaves it clear.",
+    )
+    show_text: bool = Field(default=True, description="Barcodes: print the content under the bars.")
+
+    @model_validator(mode="after")
+    def _encodable(self) -> CodeLayer:
+        # Content with {fields} is checked once the fields have values (batch rows, preflight).
+        if _FIELD.search(self.data) is None:
+            problem = code_problem(self.symbology, substitute(self.data, {}))
+            if problem is not None:
+                raise ValueError(problem)
+        return self
+
+    def resolved_data(self, variables: Mapping[str, str]) -> str:
+        return substitute(self.data, variables)
+
+    def kind_label(self) -> str:
+        return SYMBOLOGY_NAMES[self.symbology]
+
+
 class GroupLayer(_LayerBase):
     kind: Literal["group"] = "group"
     children: list[Layer] = Field(default_factory=list)
 
 
 Layer = Annotated[
-    Union[TextLayer, ImageLayer, VectorLayer, ShapeLayer, GroupLayer],  # noqa: UP007 - a discriminated union
+    Union[TextLayer, ImageLayer, VectorLayer, ShapeLayer, GroupLayer, CodeLayer],  # noqa: UP007 - a discriminated union
     Field(discriminator="kind"),
 ]
-AnyLayer = TextLayer | ImageLayer | VectorLayer | ShapeLayer | GroupLayer
+AnyLayer = TextLayer | ImageLayer | VectorLayer | ShapeLayer | GroupLayer | CodeLayer
 GroupLayer.model_rebuild()
 
 
@@ -294,11 +331,13 @@ class Design(_Evented):
         return refs
 
     def fields(self) -> set[str]:
-        """The names of the {fields} used in text layers."""
+        """The names of the {fields} used in text and code layers."""
         names: set[str] = set()
         for _a, layer in self.walk():
             if isinstance(layer, TextLayer):
                 names.update(m.group(1) for m in _FIELD.finditer(layer.text))
+            elif isinstance(layer, CodeLayer):
+                names.update(m.group(1) for m in _FIELD.finditer(layer.data))
         return names
 
 

@@ -14,8 +14,9 @@ from typing import Literal
 
 import defusedxml.ElementTree as SafeET
 
-from studio.model.design import ImageLayer, TextLayer, VectorLayer
-from studio.model.geometry import MM_PER_INCH, Rect
+from studio.model.color import Color
+from studio.model.design import CodeLayer, ImageLayer, TextLayer, VectorLayer
+from studio.model.geometry import MM_PER_INCH, Affine, Rect
 from studio.model.template import PrintArea, localize
 from studio.render.display import DrawImage, DrawSvg, Group, Item
 from studio.render.scene import Document, LeafResult, lay_out_layers
@@ -73,10 +74,18 @@ TEMPLATES = {
     "empty-design": "nothing on this print area will print, and no other area of the design has anything either.",
     "svg-text": "the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.",
     "asset": "{error}",
+    "code-module": "its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.",
+    "code-contrast": "its modules do not stand out from the background; scanners need dark modules on a light background.",
+    "safe-area-code": "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.",
     "svg-raster": "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",
     "svg-unsupported": "the art uses {features}, which Studio cannot draw: every output shows the art without them.",
 }
 
+MIN_MODULE = {"qr": 0.33, "code128": 0.19, "ean13": 0.264}
+"""Smallest module (mm) that scanners read reliably once printed: 0.33 mm for QR codes (common printer
+guidance), 0.19 mm for Code 128, 0.264 mm for EAN-13 (80 % of its nominal 0.33 mm, GS1's smallest)."""
+MIN_CONTRAST = 0.45
+"""Smallest difference of relative luminance between a code's background and its modules."""
 METHOD_NAMES = {
     "digital": "digital printing",
     "offset": "offset printing",
@@ -181,7 +190,25 @@ def _check_area(doc: Document, area: PrintArea, bleed: float | None) -> tuple[li
         for leaf in result.leaves:
             add = adder(leaf.layer.id, leaf.layer.display_name())
             prints = _check_leaf(leaf, area, page, trim, add) or prints
+            if isinstance(leaf.layer, CodeLayer) and leaf.bounds is not None:
+                _check_code(leaf, variables, _content_background(doc, area.id), area, add)
     return out, prints
+
+
+def _check_code(
+    leaf: LeafResult, variables: dict[str, str], under: Color, area: PrintArea, add: Callable[..., None]
+) -> None:
+    """Codes that scanners may not read: modules too small once printed, too little contrast, cut by the trim."""
+    layer = leaf.layer
+    assert isinstance(layer, CodeLayer) and leaf.bounds is not None
+    module = _code_module(layer, variables, leaf.transform)
+    minimum = MIN_MODULE[layer.symbology]
+    if module is not None and module < minimum - 1e-9:
+        add("warning", "code-size", "code-module", size=f"{module:.2f}", minimum=f"{minimum:g}")
+    if not _readable_contrast(layer, under):
+        add("warning", "code-contrast", "code-contrast")
+    if not _inside_safe(leaf.bounds, area):
+        add("warning", "safe-area", "safe-area-code", margin=f"{area.safe_margin:g}")
 
 
 def _check_leaf(leaf: LeafResult, area: PrintArea, page: Rect, trim: Rect, add: Callable[..., None]) -> bool:
@@ -299,6 +326,29 @@ def _text_elements(key: str, data: bytes) -> int:
     except (ET.ParseError, ValueError):
         return 0
     return sum(1 for el in root.iter() if isinstance(el.tag, str) and el.tag.rpartition("}")[2] == "text")
+
+
+def _code_module(layer: CodeLayer, variables: dict[str, str], placement: Affine) -> float | None:
+    """The printed size of one module (mm), or None when the content cannot be encoded (reported already)."""
+    from studio.render.codes import CodeError, encode, lay_out
+
+    try:
+        symbol = encode(layer.symbology, layer.resolved_data(variables), error_correction=layer.error_correction)
+    except CodeError:
+        return None
+    drawing = lay_out(symbol, layer.width, layer.height, show_text=layer.show_text)
+    return drawing.module * min(abs(v) for v in placement.scale_factors())
+
+
+def _content_background(doc: Document, area_id: str) -> Color:
+    """What lies under a layer at the least: the area's background, or white paper."""
+    content = doc.design.areas.get(area_id)
+    return content.background if content is not None and content.background is not None else Color(hex="#FFFFFF")
+
+
+def _readable_contrast(layer: CodeLayer, under: Color) -> bool:
+    light = layer.background if layer.background is not None else under
+    return light.relative_luminance() - layer.color.relative_luminance() >= MIN_CONTRAST
 
 
 def _image_dpis(items: list[Item]) -> list[float]:

@@ -54,6 +54,7 @@ __all__ = [
     "ColorConverter",
     "PdfResources",
     "default_cmyk_profile",
+    "display_list_operators",
     "draw_display_list",
     "finish_pdf",
     "format_number",
@@ -479,6 +480,18 @@ def draw_display_list(
     writer.items(dl.items, 1.0)
     if writer.out:
         canvas.addLiteral("q\n" + "\n".join(writer.out) + "\nQ")
+
+
+def display_list_operators(dl: DisplayList, resources: PdfResources, *, cmyk: ColorConverter | None = None) -> str:
+    """The PDF operators that draw ``dl`` in its own millimetres (y down), for a Form XObject.
+
+    What :func:`draw_display_list` puts on a page, as text: a writer that places the same
+    display list many times (a sheet of copies) makes it a form once and paints that form at
+    each place. Resources are recorded in ``resources``, as for a page.
+    """
+    writer = _ContentWriter(resources, cmyk, dl.page)
+    writer.items(dl.items, 1.0)
+    return "\n".join(writer.out)
 
 
 # -- embedding ----------------------------------------------------------------------------------

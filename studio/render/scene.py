@@ -14,6 +14,7 @@ from studio.io import limits
 from studio.model.color import Color
 from studio.model.design import (
     AnyLayer,
+    CodeLayer,
     Design,
     GroupLayer,
     ImageLayer,
@@ -303,6 +304,8 @@ class _Builder:
             items, bounds = self._vector(layer, m)
         elif isinstance(layer, ShapeLayer):
             items, bounds = self._shape(layer, m)
+        elif isinstance(layer, CodeLayer):
+            items, bounds = self._code(layer, m)
         else:
             items, bounds = self._group(layer, m)
         if not isinstance(layer, GroupLayer):
@@ -413,6 +416,15 @@ class _Builder:
         if not items:
             return [], None
         return items, path.bounds().inflated(width / 2)
+
+    def _code(self, layer: CodeLayer, m: Affine) -> tuple[list[Item], Rect | None]:
+        from studio.render.codes import CodeError, code_items
+
+        try:
+            return code_items(layer, m, self.fonts, self.variables)
+        except CodeError as error:
+            message = str(error)
+            raise CodeError(f"Layer '{layer.display_name()}': {message[:1].lower()}{message[1:]}") from error
 
     def _group(self, layer: GroupLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         items: list[Item] = []

@@ -30,6 +30,9 @@ COMMAND_NAMES: tuple[str, ...] = cast(
         QT_TRANSLATE_NOOP("Commands", "Add Vector"),
         QT_TRANSLATE_NOOP("Commands", "Add Shape"),
         QT_TRANSLATE_NOOP("Commands", "Add Group"),
+        QT_TRANSLATE_NOOP("Commands", "Add QR code"),
+        QT_TRANSLATE_NOOP("Commands", "Add Code 128"),
+        QT_TRANSLATE_NOOP("Commands", "Add EAN-13"),
         QT_TRANSLATE_NOOP("Commands", "Delete"),
         QT_TRANSLATE_NOOP("Commands", "Delete Layer"),
         QT_TRANSLATE_NOOP("Commands", "Change"),
@@ -95,6 +98,11 @@ COMMAND_NAMES: tuple[str, ...] = cast(
         QT_TRANSLATE_NOOP("Commands", "Flip"),
         QT_TRANSLATE_NOOP("Commands", "Crop"),
         QT_TRANSLATE_NOOP("Commands", "Replace Picture"),
+        QT_TRANSLATE_NOOP("Commands", "Change Code Kind"),
+        QT_TRANSLATE_NOOP("Commands", "Change Code"),
+        QT_TRANSLATE_NOOP("Commands", "Change Error Correction"),
+        QT_TRANSLATE_NOOP("Commands", "Show Code Text"),
+        QT_TRANSLATE_NOOP("Commands", "Hide Code Text"),
     ),
 )
 """Every command label, in English (the source) — see the module docstring."""

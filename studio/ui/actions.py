@@ -80,6 +80,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
         icon="document-export",
     ),
+    ActionSpec(
+        "file.print",
+        QT_TRANSLATE_NOOP("Actions", "&Print…"),
+        "file",
+        (Key.Print,),
+        QT_TRANSLATE_NOOP("Actions", "Print the design at its true size"),
+        icon="document-print",
+    ),
+    ActionSpec(
+        "file.print_sheet",
+        QT_TRANSLATE_NOOP("Actions", "Print S&heet…"),
+        "file",
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Actions", "Copies on a paper, a roll or a label sheet, as a PDF"),
+    ),
     ActionSpec("file.close", QT_TRANSLATE_NOOP("Actions", "&Close Project"), "file", (Key.Close,)),
     ActionSpec(
         "file.preferences",
@@ -139,6 +154,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("insert.ellipse", QT_TRANSLATE_NOOP("Actions", "&Ellipse"), "insert", ("E",)),
     ActionSpec("insert.star", QT_TRANSLATE_NOOP("Actions", "&Star"), "insert", ()),
     ActionSpec("insert.line", QT_TRANSLATE_NOOP("Actions", "&Line"), "insert", ("L",)),
+    ActionSpec("insert.qr_code", QT_TRANSLATE_NOOP("Actions", "&QR Code"), "insert", ()),
+    ActionSpec("insert.barcode", QT_TRANSLATE_NOOP("Actions", "&Barcode"), "insert", ()),
     # Arrange
     ActionSpec("arrange.group", QT_TRANSLATE_NOOP("Actions", "&Group"), "arrange", ("Ctrl+G",)),
     ActionSpec("arrange.ungroup", QT_TRANSLATE_NOOP("Actions", "&Ungroup"), "arrange", ("Ctrl+Shift+G",)),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from studio.export.document import document_for
 from studio.io.assets import AssetStore
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from studio.io.templates import TemplateLibrary
     from studio.ui.dialogs.export import ExportDialog
     from studio.ui.dialogs.preferences import PreferencesDialog
+    from studio.ui.dialogs.print_sheet import PrintSheetDialog
     from studio.ui.dialogs.recovery import RecoveryDialog
     from studio.ui.main_window import MainWindow
 
@@ -94,6 +95,8 @@ class FileController(QObject):
         actions.bind("file.save", self.save, has_session)
         actions.bind("file.save_as", self.save_as, has_session)
         actions.bind("file.export", self.export_dialog, has_session)
+        actions.bind("file.print_sheet", self.print_sheet_dialog, has_session)
+        actions.bind("file.print", self.print_design, has_session)
         actions.bind("file.close", self.close_project, has_session)
         actions.bind("file.preferences", self.preferences_dialog)
         actions.bind("file.quit", window.close)
@@ -364,6 +367,61 @@ class FileController(QObject):
         dialog.open()
         return dialog
 
+    def print_design(self) -> int:
+        """File ▸ Print…: the print areas that carry a design, one a page, at true size; returns the pages printed."""
+        session = self.window.session
+        if session is None:
+            return 0
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from studio.export.document import document_for
+        from studio.ui.printing import fits, new_printer, print_pages
+
+        project = Project(
+            design=session.design.model_copy(deep=True),
+            template=session.template,
+            assets=session.project.assets,
+            path=None,
+        )
+        doc = document_for(project, name=session.title)
+        try:
+            pages = [doc.scene(area_id, bleed=0.0) for area_id in (doc.designed_area_ids() or [session.area_id])]
+        except StudioError as error:
+            self.window.show_error(str(error))
+            return 0
+        printer = new_printer()
+        printer.setDocName(session.title or "Studio")
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        too_big = [dl for dl in pages if not fits(printer, dl)]
+        if too_big:
+            # Never scaled to fit: a smaller label would not fit its product.
+            dl = too_big[0]
+            self.window.show_error(
+                self.tr(
+                    "The design is {width} × {height} mm, larger than the paper chosen; choose a larger paper."
+                ).format(width=f"{dl.page.width:g}", height=f"{dl.page.height:g}")
+            )
+            return 0
+        try:
+            return print_pages(printer, pages)
+        except OSError as error:
+            self.window.show_error(self.tr("Printing failed: {reason}.").format(reason=error))
+            return 0
+
+    def print_sheet_dialog(self) -> PrintSheetDialog | None:
+        """Open File ▸ Print Sheet… for the open project (window-modal, not blocking)."""
+        session = self.window.session
+        if session is None:
+            return None
+        from studio.ui.dialogs.print_sheet import PrintSheetDialog
+
+        dialog = PrintSheetDialog(session, self.window.settings, self.window)
+        self._dialogs["print_sheet"] = dialog
+        dialog.open()
+        return dialog
+
     def preferences_dialog(self) -> PreferencesDialog:
         """Open the preferences (window-modal, not blocking)."""
         from studio.ui.dialogs.preferences import PreferencesDialog
@@ -461,7 +519,7 @@ def _load_and_lay_out(path: Path, library: TemplateLibrary) -> tuple[Project, di
         for layer in area.layers:
             if task_cancelled():
                 break  # nobody will use them: let the thread go
-            layouts[layer.id] = prepare_layout(document, layer)  # type: ignore[arg-type]
+            layouts[layer.id] = prepare_layout(document, layer)
     return project, layouts
 
 

@@ -87,7 +87,13 @@ class MainWindow(QMainWindow):
             menu.setObjectName(f"menu.{menu_id}")
             self._menus[menu_id] = menu
         separators_before = {"file.save", "file.export", "file.preferences", "file.quit", "edit.cut", "edit.select_all"}
-        separators_before |= {"insert.rectangle", "arrange.bring_forward", "arrange.lock", "view.guides"}
+        separators_before |= {
+            "insert.rectangle",
+            "insert.qr_code",
+            "arrange.bring_forward",
+            "arrange.lock",
+            "view.guides",
+        }
         for spec in ACTIONS:
             menu = self._menus[spec.menu]
             if spec.id in separators_before:

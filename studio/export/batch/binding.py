@@ -20,7 +20,7 @@ from typing import Literal
 
 from studio.io.data import DataRow
 from studio.model.color import Color
-from studio.model.design import AnyLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer
+from studio.model.design import AnyLayer, CodeLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer
 from studio.model.template import Template
 
 __all__ = ["Binding", "Placeholder", "Problem", "RowValues", "bind", "fill", "placeholders"]
@@ -371,8 +371,8 @@ def bind(
             if isinstance(layer, ImageLayer):
                 image_layers[layer.id] = layer.field
             optional = True
-        if isinstance(layer, TextLayer):
-            for ph in placeholders(layer.text):
+        if isinstance(layer, TextLayer | CodeLayer):
+            for ph in placeholders(layer.text if isinstance(layer, TextLayer) else layer.data):
                 if ph.name == "#":
                     continue
                 needed = ph.default is None and not optional

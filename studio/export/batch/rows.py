@@ -18,8 +18,9 @@ from pathlib import Path
 from studio.export.batch.binding import Binding, RowValues, escape_braces, placeholders
 from studio.export.pages import ItemArt, SharedResources, text_operators
 from studio.io._images import ImageAsset, load_image
+from studio.model.codes import code_problem
 from studio.model.color import Color
-from studio.model.design import AnyLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer
+from studio.model.design import AnyLayer, CodeLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer, substitute
 from studio.model.errors import StudioError
 from studio.model.geometry import MM_PER_INCH, Affine, Rect, pt_to_mm
 from studio.model.geometry import Path as GeoPath
@@ -127,6 +128,8 @@ class RowRenderer:
             return True
         if isinstance(layer, TextLayer):
             return bool(placeholders(layer.text))
+        if isinstance(layer, CodeLayer):
+            return bool(placeholders(layer.data))
         if isinstance(layer, GroupLayer):
             return any(self._varies(child) for child in layer.children)
         return False
@@ -207,6 +210,8 @@ class RowRenderer:
                 update["color"] = color
         elif isinstance(layer, ShapeLayer) and color is not None:
             update["fill"] = color
+        elif isinstance(layer, CodeLayer) and placeholders(layer.data):
+            update["data"] = escape_braces(row.fill(layer.data))
         elif isinstance(layer, ImageLayer) and layer.id in row.images:
             photo = self._photo(row.images[layer.id])
             if isinstance(photo, StudioError):
@@ -277,6 +282,12 @@ class RowRenderer:
                 ink.left < trim.left or ink.right > trim.right or ink.top < trim.top or ink.bottom > trim.bottom
             ):
                 row.warning(f"the text {shown!r} runs past the edge of the print area in layer '{name}'.")
+            return
+        if isinstance(layer, CodeLayer):
+            # A code a scanner cannot read, or that cannot be made (a wrong EAN-13 check digit), stops the row.
+            problem = code_problem(layer.symbology, substitute(layer.data, {}))
+            if problem is not None:
+                row.error(f"{problem} (layer '{layer.display_name()}').")
             return
         if isinstance(layer, ImageLayer) and layer.asset.startswith(_ROW_ASSET):
             result = self._lay_out(layer, res, {})

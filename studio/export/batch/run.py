@@ -26,11 +26,13 @@ from typing import Literal
 from studio.export._files import atomic_target
 from studio.export.batch.binding import Binding, Problem, RowValues, bind
 from studio.export.batch.rows import RowRenderer
+from studio.export.imposition import SheetStream
 from studio.export.pages import PagePlan, PdfPageWriter, SharedResources, single_item_page
 from studio.io.data import DataTable, read_table
 from studio.model.errors import StudioError
 from studio.render.pdf import ColorConverter
 from studio.render.scene import Document
+from studio.sheets import parse_sheet
 
 __all__ = ["BatchOptions", "BatchResult", "run_batch"]
 
@@ -66,6 +68,8 @@ class BatchOptions:
     strict: bool = False
     skip_bad_rows: bool = False
     dry_run: bool = False
+    sheet: str | None = None
+    """Place the items on sheets (``--sheet``: a paper, roll or label sheet, see :mod:`studio.sheets`)."""
 
 
 @dataclass
@@ -177,16 +181,26 @@ def make_part(
     writer: PdfPageWriter | None = None
     single_pdf = options.format == "pdf" and options.per_row is None
     with ExitStack() as stack:
+        sheets: SheetStream | None = None
         if target is not None and single_pdf:
             handle = stack.enter_context(open(target, "wb"))
             writer = PdfPageWriter(handle, resources=job.resources, cmyk=job.cmyk, title=job.doc.title)
+            if options.sheet is not None:
+                # Each part fills sheets of its own: with several parts, each may end on a sheet not full.
+                sheets = SheetStream(
+                    parse_sheet(options.sheet), writer, job.resources, marks=options.marks, cut_line=options.cut_line
+                )
         for row in job.rows(start, end):
             result.problems.extend(row.problems)
             if job.blocking(row):
                 result.blocked.append(row.number)
             elif target is not None:
                 result.written += 1
-                if writer is not None:
+                if sheets is not None:
+                    for _ in range(row.copies):
+                        for art in job.renderer.art(row):
+                            result.pages += sheets.add(art)
+                elif writer is not None:
                     for _ in range(row.copies):
                         for plan in _pages(job, row):
                             writer.add_page(plan)
@@ -195,6 +209,8 @@ def make_part(
                     result.names.extend(_row_files(job, row, target))
             if progress is not None:
                 progress(1)
+        if sheets is not None:
+            result.pages += sheets.close()
         if writer is not None:
             writer.close()
     return result

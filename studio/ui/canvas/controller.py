@@ -29,7 +29,7 @@ from studio.commands import (
     UngroupLayer,
 )
 from studio.model.color import Color
-from studio.model.design import AnyLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
+from studio.model.design import AnyLayer, CodeLayer, GroupLayer, ShapeLayer, Stroke, TextLayer, Transform, new_id
 from studio.model.errors import StudioError
 from studio.ui.actions import QT_TRANSLATE_NOOP
 from studio.ui.main_window import MainWindow
@@ -123,6 +123,8 @@ class CanvasController:
             ("insert.ellipse", lambda: self.insert_shape("ellipse"), has),
             ("insert.star", lambda: self.insert_shape("star"), has),
             ("insert.line", lambda: self.insert_shape("line"), has),
+            ("insert.qr_code", lambda: self.insert_code("qr"), has),
+            ("insert.barcode", lambda: self.insert_code("code128"), has),
             ("arrange.group", self.group, lambda: len(self._top_level_selection()) >= 2),
             ("arrange.ungroup", self.ungroup, lambda: bool(self._selected_groups())),
             ("arrange.bring_forward", lambda: self.restack("forward"), sel),
@@ -157,6 +159,12 @@ class CanvasController:
         a["insert.ellipse"].setToolTip(QCoreApplication.translate("Canvas", "Add an ellipse (E)"))
         a["insert.star"].setToolTip(QCoreApplication.translate("Canvas", "Add a star"))
         a["insert.line"].setToolTip(QCoreApplication.translate("Canvas", "Add a line (L)"))
+        a["insert.qr_code"].setToolTip(
+            QCoreApplication.translate("Canvas", "Add a QR code, from fixed text or a field")
+        )
+        a["insert.barcode"].setToolTip(
+            QCoreApplication.translate("Canvas", "Add a barcode (Code 128 or EAN-13), from fixed text or a field")
+        )
 
     def _build_zoom_menu(self) -> None:
         a = self.window.action_registry
@@ -368,6 +376,29 @@ class CanvasController:
             "star": QCoreApplication.translate("Canvas", "Star"),
             "line": QCoreApplication.translate("Canvas", "Line"),
         }[shape]
+        session.add_layer(layer)
+        self.view.setFocus()
+
+    def insert_code(self, symbology: str) -> None:
+        """Add a QR code or a barcode in the middle of the safe area, holding the design's first field if it has one."""
+        session = self.session
+        if session is None:
+            return
+        safe = session.area.safe_rect
+        cx, cy = safe.center
+        fields = sorted(session.design.fields())
+        if symbology == "qr":
+            side = max(10.0, min(30.0, 0.4 * min(safe.width, safe.height)))
+            data = "{" + fields[0] + "}" if fields else "https://example.com"
+            layer = CodeLayer(symbology="qr", data=data, width=side, height=side, transform=Transform(x=cx, y=cy))
+            layer.name = QCoreApplication.translate("Canvas", "QR code")
+        else:
+            width = max(20.0, min(50.0, 0.6 * safe.width))
+            data = "{" + fields[0] + "}" if fields else "12345678"
+            layer = CodeLayer(
+                symbology="code128", data=data, width=width, height=width * 0.3, transform=Transform(x=cx, y=cy)
+            )
+            layer.name = QCoreApplication.translate("Canvas", "Barcode")
         session.add_layer(layer)
         self.view.setFocus()
 

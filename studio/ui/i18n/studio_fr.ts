@@ -111,6 +111,22 @@
         <translation>Exporter les fichiers d’impression et les maquettes</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>I&amp;mprimer…</translation>
+    </message>
+    <message>
+        <source>Print the design at its true size</source>
+        <translation>Imprimer la création à sa taille réelle</translation>
+    </message>
+    <message>
+        <source>Print S&amp;heet…</source>
+        <translation>&amp;Imprimer une planche…</translation>
+    </message>
+    <message>
+        <source>Copies on a paper, a roll or a label sheet, as a PDF</source>
+        <translation>Des copies sur un papier, un rouleau ou une planche d’étiquettes, en PDF</translation>
+    </message>
+    <message>
         <source>&amp;Close Project</source>
         <translation>&amp;Fermer le projet</translation>
     </message>
@@ -197,6 +213,14 @@
     <message>
         <source>&amp;Line</source>
         <translation>&amp;Ligne</translation>
+    </message>
+    <message>
+        <source>&amp;QR Code</source>
+        <translation>Code &amp;QR</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode</source>
+        <translation>Code-&amp;barres</translation>
     </message>
     <message>
         <source>&amp;Group</source>
@@ -345,11 +369,11 @@
     <name>Canvas</name>
     <message>
         <source>{project}: the layer “{layer}” cannot be drawn ({reason}); it is shown as a crossed box.</source>
-        <translation>{project} : le calque « {layer} » ne peut pas être dessiné ({reason}) ; il est montré comme une boîte barrée.</translation>
+        <translation>{project}&#xa0;: le calque «&#xa0;{layer}&#xa0;» ne peut pas être dessiné ({reason})&#xa0;; il est montré comme une boîte barrée.</translation>
     </message>
     <message>
         <source>Importing “{name}”…</source>
-        <translation>Importation de « {name} »…</translation>
+        <translation>Importation de «&#xa0;{name}&#xa0;»…</translation>
     </message>
     <message>
         <source>Your text</source>
@@ -376,6 +400,14 @@
         <translation>Ajouter une ligne (L)</translation>
     </message>
     <message>
+        <source>Add a QR code, from fixed text or a field</source>
+        <translation>Ajouter un code QR, à partir d’un texte fixe ou d’un champ</translation>
+    </message>
+    <message>
+        <source>Add a barcode (Code 128 or EAN-13), from fixed text or a field</source>
+        <translation>Ajouter un code-barres (Code 128 ou EAN-13), à partir d’un texte fixe ou d’un champ</translation>
+    </message>
+    <message>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
@@ -394,6 +426,14 @@
     <message>
         <source>Line</source>
         <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
     </message>
     <message>
         <source>Images and drawings ({patterns})</source>
@@ -505,6 +545,117 @@
     </message>
 </context>
 <context>
+    <name>CodeSection</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Code 128</source>
+        <translation>Code 128</translation>
+    </message>
+    <message>
+        <source>EAN-13</source>
+        <translation>EAN-13</translation>
+    </message>
+    <message>
+        <source>Kind of code</source>
+        <translation>Type de code</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>What the code holds: fixed text, or {field} to take it from a field (a column in batch work)</source>
+        <translation>Ce que contient le code&#xa0;: un texte fixe, ou {field} (le nom d’un champ entre accolades) pour le prendre dans un champ (une colonne en production en série)</translation>
+    </message>
+    <message>
+        <source>Low (7 %)</source>
+        <translation>Faible (7&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Medium (15 %)</source>
+        <translation>Moyenne (15&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Quartile (25 %)</source>
+        <translation>Quartile (25&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>High (30 %)</source>
+        <translation>Élevée (30&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>How much of the code may be damaged or covered and still read</source>
+        <translation>Part du code qui peut être abîmée ou masquée sans l’empêcher d’être lu</translation>
+    </message>
+    <message>
+        <source>Code colour</source>
+        <translation>Couleur du code</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>Couleur de fond</translation>
+    </message>
+    <message>
+        <source>Print the content under the bars</source>
+        <translation>Imprimer le contenu sous les barres</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>C&amp;ontenu</translation>
+    </message>
+    <message>
+        <source>&amp;Error correction</source>
+        <translation>Correction d’&amp;erreurs</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>Cou&amp;leur</translation>
+    </message>
+    <message>
+        <source>&amp;Background</source>
+        <translation>&amp;Fond</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <source>The code needs some content.</source>
+        <translation>Le code doit avoir un contenu.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: this EAN-13 should end in {digit}.</source>
+        <translation>La clé de contrôle est fausse&#xa0;: cet EAN-13 devrait se terminer par {digit}.</translation>
+    </message>
+    <message>
+        <source>An EAN-13 is 12 digits, or 13 with its check digit.</source>
+        <translation>Un EAN-13 compte 12 chiffres, ou 13 avec sa clé de contrôle.</translation>
+    </message>
+    <message>
+        <source>A Code 128 this long is hard to scan; keep it to 80 characters.</source>
+        <translation>Un Code 128 aussi long se lit mal&#xa0;; limitez-le à 80 caractères.</translation>
+    </message>
+    <message>
+        <source>A Code 128 holds plain ASCII letters, digits and signs; {chars} cannot be encoded.</source>
+        <translation>Un Code 128 ne contient que des lettres, chiffres et signes ASCII&#xa0;; {chars} ne peut pas être codé.</translation>
+    </message>
+    <message>
+        <source>This content cannot be encoded.</source>
+        <translation>Ce contenu ne peut pas être codé.</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Choose a colour</source>
@@ -563,6 +714,18 @@
     <message>
         <source>Add Group</source>
         <translation>Ajouter un groupe</translation>
+    </message>
+    <message>
+        <source>Add QR code</source>
+        <translation>Ajouter un code QR</translation>
+    </message>
+    <message>
+        <source>Add Code 128</source>
+        <translation>Ajouter un Code 128</translation>
+    </message>
+    <message>
+        <source>Add EAN-13</source>
+        <translation>Ajouter un EAN-13</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -811,6 +974,26 @@
     <message>
         <source>Replace Picture</source>
         <translation>Remplacer l’image</translation>
+    </message>
+    <message>
+        <source>Change Code Kind</source>
+        <translation>Changer le type de code</translation>
+    </message>
+    <message>
+        <source>Change Code</source>
+        <translation>Modifier le code</translation>
+    </message>
+    <message>
+        <source>Change Error Correction</source>
+        <translation>Changer la correction d’erreurs</translation>
+    </message>
+    <message>
+        <source>Show Code Text</source>
+        <translation>Afficher le texte du code</translation>
+    </message>
+    <message>
+        <source>Hide Code Text</source>
+        <translation>Masquer le texte du code</translation>
     </message>
 </context>
 <context>
@@ -1087,11 +1270,11 @@
     <name>FileController</name>
     <message>
         <source>Opening “{name}”…</source>
-        <translation>Ouverture de « {name} »…</translation>
+        <translation>Ouverture de «&#xa0;{name}&#xa0;»…</translation>
     </message>
     <message>
         <source>“{name}” is being recovered in another Studio window.</source>
-        <translation>« {name} » est en cours de récupération dans une autre fenêtre de Studio.</translation>
+        <translation>«&#xa0;{name}&#xa0;» est en cours de récupération dans une autre fenêtre de Studio.</translation>
     </message>
     <message>
         <source>Studio projects (*.studio design.json)</source>
@@ -1140,6 +1323,14 @@
     <message>
         <source>Recovered “{name}”. Save it to keep the changes.</source>
         <translation>«&#xa0;{name}&#xa0;» récupéré. Enregistrez-le pour conserver les modifications.</translation>
+    </message>
+    <message>
+        <source>The design is {width} × {height} mm, larger than the paper chosen; choose a larger paper.</source>
+        <translation>La création mesure {width} × {height}&#xa0;mm, plus que le papier choisi&#xa0;; choisissez un papier plus grand.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>L’impression a échoué&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>The user guide is not installed ({path}).</source>
@@ -1407,6 +1598,14 @@
     <message>
         <source>Line</source>
         <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
     </message>
     <message>
         <source>Group</source>
@@ -1719,6 +1918,18 @@
         <translation>{error}</translation>
     </message>
     <message>
+        <source>its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger.</source>
+        <translation>ses modules mesurent {size}&#xa0;mm&#xa0;; les lecteurs demandent au moins {minimum}&#xa0;mm&#xa0;: agrandissez le code.</translation>
+    </message>
+    <message>
+        <source>its modules do not stand out from the background; scanners need dark modules on a light background.</source>
+        <translation>ses modules ne se détachent pas du fond&#xa0;; les lecteurs demandent des modules sombres sur un fond clair.</translation>
+    </message>
+    <message>
+        <source>the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan.</source>
+        <translation>le code sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe)&#xa0;; un code coupé risque de ne plus se lire.</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>gauche</translation>
     </message>
@@ -1890,6 +2101,101 @@
     </message>
 </context>
 <context>
+    <name>PrintSheetDialog</name>
+    <message>
+        <source>Print Sheet</source>
+        <translation>Imprimer une planche</translation>
+    </message>
+    <message>
+        <source>A paper (a4, letter, 300x450mm), a roll (22in-roll) or a label sheet by maker and part (Avery L7160)</source>
+        <translation>Un papier (a4, letter, 300x450mm), un rouleau (22in-roll) ou une planche d’étiquettes par fabricant et référence (Avery L7160)</translation>
+    </message>
+    <message>
+        <source>Fill the sheet</source>
+        <translation>Remplir la feuille</translation>
+    </message>
+    <message>
+        <source>How many copies; more than a sheet holds continue on more sheets</source>
+        <translation>Nombre de copies&#xa0;; au-delà d’une feuille, elles continuent sur d’autres feuilles</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>At each copy&apos;s corners</source>
+        <translation>Aux coins de chaque copie</translation>
+    </message>
+    <message>
+        <source>At the sheet&apos;s edges</source>
+        <translation>Sur les bords de la feuille</translation>
+    </message>
+    <message>
+        <source>Cut line (CutContour) around each copy</source>
+        <translation>Ligne de découpe (CutContour) autour de chaque copie</translation>
+    </message>
+    <message>
+        <source>&amp;Print area</source>
+        <translation>&amp;Zone d’impression</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Feuille</translation>
+    </message>
+    <message>
+        <source>&amp;Copies</source>
+        <translation>&amp;Copies</translation>
+    </message>
+    <message>
+        <source>Crop &amp;marks</source>
+        <translation>&amp;Traits de coupe</translation>
+    </message>
+    <message>
+        <source>Preview of the first sheet</source>
+        <translation>Aperçu de la première feuille</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print through the system&apos;s print dialog, at true size</source>
+        <translation>Imprimer par la boîte d’impression du système, à la taille réelle</translation>
+    </message>
+    <message>
+        <source>{items} copies on {sheets} sheet(s) of {sheet} ({per} a sheet); {waste} % of the paper is waste.</source>
+        <translation>{items} copies sur {sheets} feuille(s) {sheet} ({per} par feuille)&#xa0;; {waste}&#xa0;% du papier est perdu.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>L’impression a échoué&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Save the sheet as</source>
+        <translation>Enregistrer la planche sous</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written.</source>
+        <translation>La planche n’a pas pu être écrite.</translation>
+    </message>
+    <message>
+        <source>{name} written.</source>
+        <translation>{name} écrit.</translation>
+    </message>
+</context>
+<context>
     <name>ProductPanel</name>
     <message>
         <source>No project open</source>
@@ -1939,7 +2245,7 @@
     <name>RecoveryDialog</name>
     <message>
         <source>“{name}” is open in another Studio window; it was left as it is.</source>
-        <translation>« {name} » est ouvert dans une autre fenêtre de Studio ; il a été laissé tel quel.</translation>
+        <translation>«&#xa0;{name}&#xa0;» est ouvert dans une autre fenêtre de Studio&#xa0;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>never saved</source>
@@ -2192,6 +2498,17 @@
     <message>
         <source>No colour</source>
         <translation>Aucune couleur</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2519,17 +2836,6 @@
     <message>
         <source>None yet</source>
         <translation>Aucune pour l’instant</translation>
-    </message>
-</context>
-<context>
-    <name>Tasks</name>
-    <message>
-        <source>Studio</source>
-        <translation>Studio</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

@@ -299,6 +299,17 @@ def _history_origin(p: QPainter, ink: QColor) -> None:
         p.drawLine(QPointF(5.5, y), QPointF(10.5, y))
 
 
+def _code(p: QPainter, ink: QColor) -> None:
+    # Three finder squares and a few modules: a QR code at a glance.
+    p.setPen(_pen(ink, 1.1))
+    for x, y in ((1.5, 1.5), (9.5, 1.5), (1.5, 9.5)):
+        p.drawRect(QRectF(x, y, 5, 5))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(ink)
+    for x, y in ((3, 3), (11, 3), (3, 11), (9.5, 9.5), (12.5, 9.5), (11, 11), (9.5, 12.5), (12.5, 12.5)):
+        p.drawRect(QRectF(x, y, 2, 2))
+
+
 _DRAWINGS: dict[str, Drawing] = {
     "eye": _eye,
     "eye-off": _eye_off,
@@ -309,6 +320,7 @@ _DRAWINGS: dict[str, Drawing] = {
     "shape": _shape,
     "vector": _vector,
     "group": _group,
+    "code": _code,
     "error": _severity("error"),
     "warning": _severity("warning"),
     "info": _severity("info"),

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from studio.commands import ReorderLayer, SetLayerProperties
-from studio.model.design import AnyLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer, VectorLayer
+from studio.model.design import AnyLayer, CodeLayer, GroupLayer, ImageLayer, ShapeLayer, TextLayer, VectorLayer
 from studio.ui.panels import _icons
 from studio.ui.panels._thumbnails import LayerThumbnails, framed
 from studio.ui.session import EditorSession
@@ -391,6 +391,8 @@ class LayerListModel(QAbstractItemModel):
                 "line": self.tr("Line"),
             }
             return names[layer.shape]
+        if isinstance(layer, CodeLayer):
+            return self.tr("QR code") if layer.symbology == "qr" else self.tr("Barcode")
         return self.tr("Group")
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

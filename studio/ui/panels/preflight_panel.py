@@ -97,6 +97,16 @@ TRANSLATABLE_TEMPLATES = {
         "the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.",
     ),
     "asset": QT_TRANSLATE_NOOP("Preflight", "{error}"),
+    "code-module": QT_TRANSLATE_NOOP(
+        "Preflight", "its modules are {size} mm wide; scanners need at least {minimum} mm: make the code larger."
+    ),
+    "code-contrast": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "its modules do not stand out from the background; scanners need dark modules on a light background.",
+    ),
+    "safe-area-code": QT_TRANSLATE_NOOP(
+        "Preflight", "the code leaves the safe area ({margin} mm inside the trim); a cut code may not scan."
+    ),
     "svg-raster": QT_TRANSLATE_NOOP(
         "Preflight",
         "in the PDF, parts of the art are drawn as an image at {dpi} DPI because of its {reasons}; the rest stays vector.",

@@ -22,6 +22,7 @@ from studio.ui.panels import _icons
 from studio.ui.panels._props_base import PropertySection
 from studio.ui.panels._session import SessionPanel, ui_language
 from studio.ui.panels._widgets import Section
+from studio.ui.panels.code_props import CodeSection
 from studio.ui.panels.color_button import ColorField
 from studio.ui.panels.fields_props import FieldsSection
 from studio.ui.panels.image_props import ImageSection
@@ -110,7 +111,8 @@ class PropertiesPanel(SessionPanel):
         self.text = TextSection(self)
         self.image = ImageSection(self)
         self.shape = ShapeSection(self)
-        self.sections: list[PropertySection] = [self.transform, self.text, self.image, self.shape]
+        self.code = CodeSection(self)
+        self.sections: list[PropertySection] = [self.transform, self.text, self.image, self.shape, self.code]
         self.fields = FieldsSection(self)
         self.background = BackgroundSection(self)
 

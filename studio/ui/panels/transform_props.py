@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
-from studio.model.design import AnyLayer, ImageLayer, ShapeLayer, VectorLayer
+from studio.model.design import AnyLayer, CodeLayer, ImageLayer, ShapeLayer, VectorLayer
 from studio.ui.panels import _icons
 from studio.ui.panels._props_base import PropertySection
 from studio.ui.panels._widgets import LengthSpin, NumberSpin, SliderSpin
@@ -14,7 +14,7 @@ from studio.ui.panels._widgets import LengthSpin, NumberSpin, SliderSpin
 if TYPE_CHECKING:
     from studio.ui.panels.properties import PropertiesPanel
 
-Sized = ImageLayer | VectorLayer | ShapeLayer
+Sized = ImageLayer | VectorLayer | ShapeLayer | CodeLayer
 
 
 class TransformSection(PropertySection):
