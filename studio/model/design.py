@@ -23,7 +23,7 @@ from pydantic import ConfigDict, Field, model_validator
 from studio.model.color import Color
 from studio.model.geometry import Affine
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of ``design.json`` written by this program (see ``docs/file-format.md``)."""
 
 Position = Annotated[float, Field(ge=-10_000.0, le=10_000.0)]
