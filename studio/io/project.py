@@ -195,8 +195,8 @@ def read_starter(folder: Path, template: Template) -> tuple[Design, AssetStore]:
     data.setdefault("template", template.id)
     if data["template"] != template.id:
         raise InvalidFile(f"{source}: is a design for {data['template']!r}, not for the template {template.id!r}.")
-    design = _variants_from_json(json.dumps(data).encode("utf-8"), source)
-    design = design.get(design.current).design
+    read = _variants_from_json(json.dumps(data).encode("utf-8"), source)
+    design = read.get(read.current).design
     check_against_template(design, template, source)
     store = AssetStore(folder, label=source)
     for ref in sorted(design.assets()):
