@@ -44,6 +44,20 @@ def user_dir() -> Path:
     return Path(platformdirs.user_data_dir("Studio", appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    """Where Studio keeps what it can rebuild at any time (the font index).
+
+    The platform's cache folder, or ``cache`` inside ``STUDIO_USER_DIR`` when that is set, so
+    that tests and portable installs keep it with the rest of the user's files.
+    """
+    env = os.environ.get("STUDIO_USER_DIR")
+    if env:
+        return Path(env) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("Studio", appauthor=False))
+
+
 def user_fonts_dir() -> Path:
     return user_dir() / "fonts"
 

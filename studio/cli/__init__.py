@@ -506,6 +506,6 @@ def _cmd_preflight(args: argparse.Namespace) -> int:
         return code
     for f in findings:
         print(f"{f.severity}: {f.message}")
-    if not findings and note is None:
+    if code == 0:  # notes (severity info) do not stop a print job
         print(f"{args.project}: ready to print, no problems found.")
     return code

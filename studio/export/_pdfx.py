@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import zlib
 from datetime import datetime
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 import pikepdf
 
 from studio.render.pdf import ColorConverter
 
 PDFX_VERSION = "PDF/X-4"
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what xml.sax.saxutils does, without loading urllib)."""
+    return _html_escape(text, quote=False)
+
 
 # Where the identifier of a registered characterization is defined (ICC's registry).
 _REGISTRY = "http://www.color.org"

@@ -259,6 +259,8 @@ def _save(pdf: pikepdf.Pdf, path: FsPath, *, pdfx: bool) -> None:
             tmp,
             compress_streams=True,
             deterministic_id=True,
+            # Our XMP states no pdf:PDFVersion, so pikepdf's fix would only parse it (with lxml).
+            fix_metadata_version=False,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             # PDF/X-4 is defined on PDF 1.6; transparency needs at least 1.4.
             min_version="1.4",

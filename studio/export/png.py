@@ -29,6 +29,10 @@ def srgb_icc_profile() -> bytes:
     return _SRGB_ICC
 
 
+PNG_COMPRESS_LEVEL = 1
+"""zlib level of written PNGs (see docs/decisions/start-up.md for the figures)."""
+
+
 def export_png(doc: SceneSource, path: Path, *, options: PngOptions = _DEFAULTS) -> Path:
     """Write one print area of ``doc`` as a PNG image.
 
@@ -70,6 +74,15 @@ def export_png(doc: SceneSource, path: Path, *, options: PngOptions = _DEFAULTS)
         info.add_text("Title", doc.title)
     info.add_text("Software", "Studio")
     buf = io.BytesIO()
-    pil.save(buf, "PNG", dpi=(options.dpi, options.dpi), icc_profile=srgb_icc_profile(), pnginfo=info)
+    # zlib's fastest level: a 300-DPI label encodes 2.5 times faster than at the default (6)
+    # for a file about a fifth larger (still smaller than Inkscape's), and PNG stays lossless.
+    pil.save(
+        buf,
+        "PNG",
+        dpi=(options.dpi, options.dpi),
+        icc_profile=srgb_icc_profile(),
+        pnginfo=info,
+        compress_level=PNG_COMPRESS_LEVEL,
+    )
     write_atomically(path, buf.getvalue(), "PNG")
     return path

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-
-from fontTools.ttLib import TTCollection, TTFont
+from typing import TYPE_CHECKING
 
 from studio.io import limits
 from studio.model.errors import InvalidFile
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 _MAGIC = {
     b"\x00\x01\x00\x00": "ttf",
@@ -60,6 +62,8 @@ def check_font(data: bytes, source: str) -> FontInfo:
     extension = "ttc" if data[:4] == b"ttcf" else _MAGIC.get(data[:4])
     if extension is None:
         raise InvalidFile(f"{source}: is not a font file (TrueType, OpenType, WOFF or WOFF2).")
+    from fontTools.ttLib import TTCollection, TTFont  # only when a font is checked
+
     try:
         fonts = list(TTCollection(io.BytesIO(data)).fonts) if extension == "ttc" else [TTFont(io.BytesIO(data))]
         if not fonts:

@@ -10,7 +10,6 @@ import warnings
 import zlib
 from collections import OrderedDict
 
-import numpy as np
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from studio.io import limits
@@ -118,6 +117,8 @@ class ImageAsset:
         self._icc = icc_profile
         self._dpi = dpi
         self._proxies: dict[int, Image.Image] = {}
+        self._verified: Image.Image | None = None
+        """The decode that proved the file complete, until the first proxy is made from it."""
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -202,6 +203,10 @@ class ImageAsset:
         if max_side < 1:
             raise ValueError("max_side must be positive")
         with self._lock:
+            if self._verified is not None:
+                # Made on first use: an export that draws the original (a PDF) never needs it.
+                self._proxies[VERIFY_SIDE] = _display_copy(self._verified, VERIFY_SIDE)
+                self._verified = None
             found = self._proxies.get(max_side)
             if found is not None:
                 return found
@@ -260,8 +265,8 @@ def load_image(data: bytes, source: str) -> ImageAsset:
         icc_profile=header.info.get("icc_profile") or None,
         dpi=(float(dpi[0]), float(dpi[1])) if isinstance(dpi, tuple) and len(dpi) == 2 else None,
     )
-    # The verification decode is the first proxy: the canvas asks for one straight away.
-    asset._proxies[VERIFY_SIDE] = _display_copy(proxy_base, VERIFY_SIDE)
+    # The verification decode becomes the first proxy when one is asked for.
+    asset._verified = proxy_base
     return asset
 
 
@@ -366,6 +371,8 @@ def _normalise(im: Image.Image, source: str) -> Image.Image:
     if mode in _MODES:
         return im
     if mode.startswith("I") or mode == "F":
+        import numpy as np  # only 16-bit and float images need it
+
         arr = np.asarray(im).astype(np.float64)
         if mode.startswith("I;16") or (mode == "I" and arr.size and arr.max() > 255):
             arr = arr / 257.0

@@ -322,6 +322,7 @@ class TemplateLibrary:
         self._folders = list(folders)
         self._templates: dict[str, Template] | None = None
         self._problems: list[TemplateProblem] = []
+        self._single: dict[str, Template] = {}  # found by get() before any full scan
 
     @classmethod
     def default(cls) -> TemplateLibrary:
@@ -346,6 +347,7 @@ class TemplateLibrary:
         """Forget what was read, so that the next call looks at the folders again."""
         self._templates = None
         self._problems = []
+        self._single = {}
 
     def get(self, template_id: str) -> Template:
         """The template with this id.
@@ -355,6 +357,11 @@ class TemplateLibrary:
         StudioError
             When no installed template has this id.
         """
+        if self._templates is None:
+            single = self._single.get(template_id) or self._find_one(template_id)
+            if single is not None:
+                self._single[template_id] = single
+                return single
         templates = self._scan()
         try:
             return templates[template_id]
@@ -370,6 +377,25 @@ class TemplateLibrary:
 
     def __contains__(self, template_id: object) -> bool:
         return template_id in self._scan()
+
+    def _find_one(self, template_id: str) -> Template | None:
+        """The template ``template_id`` as a full scan would find it, reading only its own file.
+
+        A template's folder is named after its id (:func:`load_template` refuses any other), so
+        the winner is the last folder holding a loadable ``<id>/template.toml``. Opening a
+        project then costs one template, not every installed one.
+        """
+        if not template_id or template_id.startswith(".") or Path(template_id).name != template_id:
+            return None
+        for root in reversed(self._folders):
+            folder = root if (root / TEMPLATE_FILE).is_file() else root / template_id
+            if folder.name != template_id or not (folder / TEMPLATE_FILE).is_file():
+                continue
+            try:
+                return load_template(folder)
+            except InvalidFile:
+                continue  # as in a full scan: listed among the problems, an earlier folder's copy wins
+        return None
 
     def _scan(self) -> dict[str, Template]:
         if self._templates is not None:
@@ -389,6 +415,10 @@ class TemplateLibrary:
                     if not (folder / TEMPLATE_FILE).is_file():
                         continue
                 except OSError:
+                    continue
+                single = self._single.get(folder.name)
+                if single is not None and single.folder == folder:
+                    found[single.id] = single  # already read by get(): the same object
                     continue
                 try:
                     template = load_template(folder)

@@ -122,6 +122,11 @@ class TextLayer(_LayerBase):
         default="none", description="shrink: reduce the size until the text fits the box."
     )
     arc: Arc | None = None
+    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")] | None = Field(
+        default=None,
+        description="Language of the text (BCP 47, such as en, fr, de-CH): words that do not fit a text box "
+        "are hyphenated by its rules. None: never hyphenated.",
+    )
 
     def resolved_text(self, variables: Mapping[str, str]) -> str:
         return substitute(self.text, variables)

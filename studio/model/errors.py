@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+if TYPE_CHECKING:
+    # Only named in annotations: the command line imports this module before it knows whether
+    # it will read a design at all.
+    from pydantic import ValidationError
 
 _EXPECTED = {
     "union_tag_invalid": "a known kind",

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 from PIL import Image, ImageCms
 
+from studio import _cache
 from studio.model.color import Color
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
@@ -679,12 +680,19 @@ class _Embedder:
     # SVG art
 
     def _svg(self, spec: _Svg) -> pikepdf.Object:
-        import cairosvg
-
         vx, vy, vw, vh = spec.source.view_box
-        # Rendering at the viewBox's own size makes one user unit exactly 0.75 pt on cairo's page,
-        # whatever width, height and preserveAspectRatio the document declares.
-        pdf_bytes = cairosvg.svg2pdf(bytestring=spec.source.data, output_width=vw, output_height=vh)
+
+        def convert() -> bytes:
+            import cairosvg
+
+            # Rendering at the viewBox's own size makes one user unit exactly 0.75 pt on cairo's
+            # page, whatever width, height and preserveAspectRatio the document declares.
+            out: bytes = cairosvg.svg2pdf(bytestring=spec.source.data, output_width=vw, output_height=vh)
+            return out
+
+        version = _cache.converter_version("cairosvg", "cairocffi")
+        key = _cache.key("svg2pdf", version, spec.source.key, vw, vh)
+        pdf_bytes = _cache.cached("art", key, convert, check=lambda data: data.startswith(b"%PDF-"))
         with pikepdf.open(io.BytesIO(pdf_bytes)) as art:
             page = art.pages[0]
             if self.cmyk is not None:

@@ -19,10 +19,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import cairosvg
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from studio import _cache
 from studio.model.geometry import Affine, Path, Rect
 from studio.render.display import DisplayList, DrawImage, DrawSvg, FillPath, Group, Item, StrokePath
 
@@ -504,7 +504,16 @@ def _svg_qimage(source: SvgSource, width: int, height: int) -> QImage | None:
     cached = _svgs.get(key)
     if cached is not None:
         return cached
-    png = cairosvg.svg2png(bytestring=source.data, output_width=width, output_height=height)
+
+    def convert() -> bytes:
+        import cairosvg  # only art that is not in the cache yet pays for loading cairo
+
+        out: bytes = cairosvg.svg2png(bytestring=source.data, output_width=width, output_height=height) or b""
+        return out
+
+    version = _cache.converter_version("cairosvg", "cairocffi")
+    disk_key = _cache.key("svg2png", version, source.key, width, height)
+    png = _cache.cached("art", disk_key, convert)
     if not png:
         return None
     qimage = QImage.fromData(png)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from studio.model.color import Color
 from studio.model.design import (
     AnyLayer,
     Design,
@@ -138,7 +139,37 @@ class LayerResult:
     warnings: list[str]
     error: StudioError | None = None
     missing_glyphs: list[tuple[str, list[str]]] = field(default_factory=list)
-    """For each text with characters its font cannot draw: the font's name and those characters."""
+    """For each text with characters no font can draw: the font's name and those characters."""
+    leaves: list[LeafResult] = field(default_factory=list)
+    """Every layer drawn, groups opened (a group's children, placed by the group): what preflight
+    checks one by one."""
+
+
+@dataclass
+class LeafResult:
+    """One layer that is not a group, laid out where its groups place it (area mm)."""
+
+    layer: AnyLayer
+    items: list[Item]
+    bounds: Rect | None
+    transform: Affine
+    """The layer's whole placement: its own transform after its groups'."""
+    text_size: float | None = None
+    """For text: the size (pt) laid out, after fit-to-box, before the placement's scaling."""
+    text_overflow: bool = False
+    """For text in a box: whether it was made smaller than asked so that it fits the box."""
+    fallbacks: list[tuple[str, str]] = field(default_factory=list)
+    """For text: characters its font lacks and the fallback face that draws each."""
+    missing: list[str] = field(default_factory=list)
+    """For text: characters no face can draw (not drawn)."""
+
+    @property
+    def printed_size(self) -> float | None:
+        """For text: the size (pt) it prints at, its placement's scaling included."""
+        if self.text_size is None:
+            return None
+        sx, sy = self.transform.scale_factors()
+        return self.text_size * float(abs(sx * sy) ** 0.5)
 
 
 def lay_out_layers(
@@ -164,9 +195,9 @@ def lay_out_layers(
         try:
             items, bounds = builder.layer(layer, Affine())
         except StudioError as error:
-            results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing))
+            results.append(LayerResult(layer, [], None, builder.warnings, error, builder.missing, builder.leaves))
             continue
-        results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing))
+        results.append(LayerResult(layer, items, bounds, builder.warnings, None, builder.missing, builder.leaves))
     return results
 
 
@@ -177,6 +208,8 @@ class _Builder:
         self.variables = variables
         self.warnings: list[str] = []
         self.missing: list[tuple[str, list[str]]] = []
+        self.leaves: list[LeafResult] = []
+        self._text_facts: tuple[float, bool, list[tuple[str, str]], list[str]] = (0.0, False, [], [])
 
     def layer(self, layer: AnyLayer, parent: Affine) -> tuple[list[Item], Rect | None]:
         """Items for ``layer`` placed by ``parent @ layer.transform``, and their bounds in area mm."""
@@ -191,6 +224,11 @@ class _Builder:
             items, bounds = self._shape(layer, m)
         else:
             items, bounds = self._group(layer, m)
+        if not isinstance(layer, GroupLayer):
+            leaf = LeafResult(layer, list(items), bounds, m)
+            if isinstance(layer, TextLayer):
+                leaf.text_size, leaf.text_overflow, leaf.fallbacks, leaf.missing = self._text_facts
+            self.leaves.append(leaf)
         if layer.opacity < 1.0 and items:
             if len(items) == 1 and isinstance(items[0], DrawImage | DrawSvg | FillPath | StrokePath):
                 items[0].opacity *= layer.opacity
@@ -200,13 +238,15 @@ class _Builder:
 
     def _text(self, layer: TextLayer, m: Affine) -> tuple[list[Item], Rect | None]:
         layout = layout_text(layer, self.fonts, self.variables)
+        self._text_facts = (layout.size, layout.overflow, list(layout.fallbacks), list(layout.missing))
         if layout.missing:
             self.missing.append((f"{layer.font_family} {layer.font_style}", list(layout.missing)))
             chars = ", ".join(repr(c) for c in layout.missing)
             self.warnings.append(
-                f"Layer '{layer.display_name()}': the font {layer.font_family} {layer.font_style} has no glyph for {chars}."
+                f"Layer '{layer.display_name()}': no font has a glyph for {chars} (the font {layer.font_family} "
+                f"{layer.font_style} and the fallback fonts were tried)."
             )
-        if layout.path.is_empty():
+        if layout.path.is_empty() and not layout.colors:
             return [], None
         path = layout.path.transformed(m)
         items: list[Item] = []
@@ -214,8 +254,16 @@ class _Builder:
             # The outline is drawn under the letters at twice its width, so the letters keep their
             # shape and the visible outline is as wide as asked.
             scale = min(abs(v) for v in m.scale_factors())
-            items.append(StrokePath(path, layer.stroke.color, 2 * layer.stroke.width * scale, join=layer.stroke.join))
-        items.append(FillPath(path, layer.color))
+            outline = layout.outline().transformed(m)
+            items.append(
+                StrokePath(outline, layer.stroke.color, 2 * layer.stroke.width * scale, join=layer.stroke.join)
+            )
+        if not path.is_empty():
+            items.append(FillPath(path, layer.color))
+        # Colour glyphs (emoji): each layer filled with its own colour, above the plain letters.
+        for colored in layout.colors:
+            color = layer.color if colored.color is None else Color(hex=colored.color)
+            items.append(FillPath(colored.path.transformed(m), color, colored.alpha))
         bounds = layout.ink_bounds.transformed(m)
         if layer.stroke is not None:
             bounds = bounds.inflated(layer.stroke.width)

@@ -7,9 +7,10 @@ shapes and no file depends on the fonts of the machine that opens it.
 from __future__ import annotations
 
 from studio.text.fonts import FontError, FontFace, FontRegistry, MissingFont
-from studio.text.layout import PlacedGlyph, TextLayout, layout_text
+from studio.text.layout import ColorPath, PlacedGlyph, TextLayout, layout_text
 
 __all__ = [
+    "ColorPath",
     "FontError",
     "FontFace",
     "FontRegistry",

@@ -1,5 +1,8 @@
 """Shaping one line with HarfBuzz: glyphs, positions and the characters a face lacks.
 
+A line is split into runs by direction, then by font (fallback for characters the chosen face
+lacks); each run is shaped with its own face and scaled to the chosen face's units.
+
 Positions are in font units (the HarfBuzz font is scaled to units per em), so one shaping
 serves every size; the result of a run is cached because labels repeat the same words.
 """
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 import uharfbuzz as hb
 
 from studio.text._bidi import visual_runs
+from studio.text._fallback import FallbackChain, FontRun, user_clusters
 from studio.text.fonts import FontFace
 
 # Scripts whose letters join: extra space between them breaks the word apart, so tracking is
@@ -55,11 +59,21 @@ class Line:
     """Advance of each glyph, letter spacing included."""
     width: float
     missing: tuple[str, ...]
+    """Characters no face could draw."""
+    faces: tuple[FontFace, ...] = ()
+    """The face that draws each glyph (the chosen face, or one of its fallbacks)."""
+    fallbacks: tuple[tuple[str, FontFace], ...] = ()
+    """Characters (clusters: a letter with its marks, an emoji sequence) drawn by a fallback face,
+    with that face, in text order."""
 
 
 _cache: OrderedDict[tuple[str, str, bool], Run] = OrderedDict()
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 20_000
+
+
+def _all_ignorable(chars: str) -> bool:
+    return all(unicodedata.category(ch) in _IGNORABLE_CATEGORIES for ch in chars)
 
 
 def shape_run(face: FontFace, text: str, rtl: bool) -> Run:
@@ -118,47 +132,68 @@ def _shape(face: FontFace, text: str, rtl: bool) -> Run:
     )
 
 
-def shape_line(face: FontFace, text: str, spacing: float) -> Line:
+def shape_line(face: FontFace, text: str, spacing: float, fallback: FallbackChain | None = None) -> Line:
     """Shape one line: bidirectional runs in visual order, letter spacing between clusters.
 
     Parameters
     ----------
     face
-        The face to shape with.
+        The chosen face; positions come out in its font units.
     text
         One line, without line breaks.
     spacing
         Extra room after each cluster, in font units (not after the last one, so that centred
         text stays centred; not inside joined scripts).
+    fallback
+        Where characters ``face`` lacks are taken from; None draws with ``face`` alone.
     """
     gids: list[int] = []
     clusters: list[int] = []
+    faces: list[FontFace] = []
     pen: list[float] = []
     x_off: list[float] = []
     y_off: list[float] = []
     adv: list[float] = []
     missing: list[tuple[int, str]] = []
+    fell_back: list[tuple[int, str, FontFace]] = []
     x = 0.0
     for piece in visual_runs(text):
-        run = shape_run(face, text[piece.start : piece.end], piece.rtl)
-        n = len(run.glyph_ids)
-        for i in range(n):
-            advance = float(run.x_advances[i])
-            cluster_end = i + 1 == n or run.clusters[i + 1] != run.clusters[i]
-            if spacing and cluster_end and not run.connected and run.glyph_ids[i] != 0:
-                advance += spacing
-            gids.append(run.glyph_ids[i])
-            clusters.append(run.clusters[i] + piece.start)
-            pen.append(x)
-            x_off.append(float(run.x_offsets[i]))
-            y_off.append(float(run.y_offsets[i]))
-            adv.append(advance)
-            x += advance
-        missing.extend((piece.start + index, ch) for index, ch in run.missing)
-        if spacing and n and run.connected:
-            # Between a joined run and what follows there is a normal cluster boundary.
-            adv[-1] += spacing
-            x += spacing
+        piece_text = text[piece.start : piece.end]
+        font_runs = [FontRun(0, len(piece_text), face)] if fallback is None else fallback.itemize(piece_text, face)
+        if piece.rtl:
+            font_runs.reverse()  # right-to-left: the last run in reading order is leftmost
+        for font_run in font_runs:
+            run_face = font_run.face
+            offset = piece.start + font_run.start
+            run = shape_run(run_face, piece_text[font_run.start : font_run.end], piece.rtl)
+            # Positions in the chosen face's units, whatever the units of the face drawing.
+            scale = face.units_per_em / run_face.units_per_em
+            n = len(run.glyph_ids)
+            for i in range(n):
+                advance = float(run.x_advances[i]) * scale
+                cluster_end = i + 1 == n or run.clusters[i + 1] != run.clusters[i]
+                if spacing and cluster_end and not run.connected and run.glyph_ids[i] != 0:
+                    advance += spacing
+                gids.append(run.glyph_ids[i])
+                clusters.append(run.clusters[i] + offset)
+                faces.append(run_face)
+                pen.append(x)
+                x_off.append(float(run.x_offsets[i]) * scale)
+                y_off.append(float(run.y_offsets[i]) * scale)
+                adv.append(advance)
+                x += advance
+            missing.extend((offset + index, ch) for index, ch in run.missing)
+            if run_face is not face:
+                lacking = {index for index, _ch in run.missing}
+                run_text = piece_text[font_run.start : font_run.end]
+                for start, end in user_clusters(run_text):
+                    chars = run_text[start:end]
+                    if start not in lacking and not chars.isspace() and not _all_ignorable(chars):
+                        fell_back.append((offset + start, chars, run_face))
+            if spacing and n and run.connected:
+                # Between a joined run and what follows there is a normal cluster boundary.
+                adv[-1] += spacing
+                x += spacing
     if spacing and adv:
         # Tracking goes between clusters: take back what the last one received.
         last = len(adv) - 1
@@ -176,17 +211,19 @@ def shape_line(face: FontFace, text: str, spacing: float) -> Line:
         advances=tuple(adv),
         width=x,
         missing=tuple(dict.fromkeys(ch for _index, ch in sorted(missing))),
+        faces=tuple(faces),
+        fallbacks=tuple((ch, f) for _i, ch, f in sorted(fell_back, key=lambda t: t[0])),
     )
 
 
-def char_advances(face: FontFace, text: str, spacing: float) -> list[float]:
+def char_advances(face: FontFace, text: str, spacing: float, fallback: FallbackChain | None = None) -> list[float]:
     """The room each character takes on a line (font units), for line breaking.
 
     A cluster's whole advance is given to its first character; the others get 0, so a break
     is never placed inside a ligature or between a letter and its accent.
     """
     out = [0.0] * len(text)
-    line = shape_line(face, text, spacing)
+    line = shape_line(face, text, spacing, fallback)
     for cluster, advance in zip(line.clusters, line.advances, strict=True):
         out[cluster] += advance
     return out

@@ -1,8 +1,10 @@
 """Font files: reading, validating and finding them by family and style.
 
-A :class:`FontFace` is one face of one font file, read into memory once and shared: its
-fontTools font, HarfBuzz font and glyph outlines are made on first use and kept, because a
-batch lays out the same few faces thousands of times.
+A :class:`FontFace` is one face of one font file. What choosing and laying out needs first —
+names, metrics, the characters it covers — comes from the font index (see ``_font_index``), so
+listing fonts opens none of them; the file's bytes, its fontTools font, HarfBuzz font and glyph
+outlines are made on first use and kept, because a batch lays out the same few faces thousands
+of times.
 
 A :class:`FontRegistry` knows the faces Studio can use: the bundled ones in ``assets/fonts``,
 the ones the user installed, and the ones a project carries. Family and style names come from
@@ -15,23 +17,27 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import uharfbuzz as hb
-from fontTools.pens.basePen import BasePen
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from studio import resources
 from studio.model.errors import StudioError
+from studio.text import _glyph_store
+from studio.text._font_index import Coverage, FaceRecord, FileEntry, FontIndex
+from studio.text._font_index import _replace_atomically as _write_atomically
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+# fontTools is imported where a font's tables are read: a run whose fonts and glyphs all come
+# from the caches (the font index, the glyph store) never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +91,14 @@ class GlyphShape:
 class FontFace:
     """One face of a font file, with cached accessors for the objects that shape and draw it.
 
-    Two faces are equal when they come from the same bytes (``key``).
+    Two faces are equal when they come from the same bytes (``key``). A face made from the
+    font index holds no bytes until :attr:`data` (or anything that draws) is first asked for.
     """
 
     family: str
     style: str
-    data: bytes = field(repr=False)
     key: str
+    """SHA-256 of the file's bytes (``#index`` appended for the later faces of a collection)."""
     path: Path | None
     units_per_em: int
     ascender: int
@@ -104,6 +111,11 @@ class FontFace:
     cap_height: int = 0
     """Height of capital letters in font units (0 when the font does not say)."""
     full_name: str = ""
+    coverage: Coverage = field(default_factory=Coverage, repr=False)
+    """The code points the face maps to glyphs (from its best Unicode cmap)."""
+    source: bytes | None = field(default=None, repr=False)
+    """The file's bytes when they are held in memory (a font embedded in a project, or a file
+    just read); ``None`` for a face from the index, whose file is read when first needed."""
 
     # Outline cache: shared by all faces, keyed by (face key, glyph id). A dict per face would
     # do as well, but one bounded store keeps memory flat when a user browses 500 fonts.
@@ -126,8 +138,65 @@ class FontFace:
         return f"{self.family} {self.style}"
 
     def has_char(self, ch: str) -> bool:
-        """Whether the font maps the character ``ch`` to a glyph."""
-        return len(ch) == 1 and ord(ch) in self.cmap
+        """Whether the font maps the character ``ch`` to a glyph (answered without opening it)."""
+        return len(ch) == 1 and ord(ch) in self.coverage
+
+    @cached_property
+    def data(self) -> bytes:
+        """The font file's bytes.
+
+        Raises
+        ------
+        FontError
+            The file of an indexed face is gone or no longer holds what was indexed.
+        """
+        if self.source is not None:
+            return self.source
+        if self.path is None:  # pragma: no cover - every face has bytes or a path
+            raise FontError(f"{self.full_name}: the font has neither a file nor data.")
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise FontError(f"{self.path.name}: cannot be read ({exc.strerror or exc}).") from exc
+        if hashlib.sha256(data).hexdigest() != self.key.partition("#")[0]:
+            raise FontError(f"{self.path.name}: the font file changed while Studio was running; open the design again.")
+        return data
+
+    @property
+    def record(self) -> FaceRecord:
+        """What the font index keeps of this face."""
+        return FaceRecord(
+            family=self.family,
+            style=self.style,
+            full_name=self.full_name,
+            index=self.index,
+            units_per_em=self.units_per_em,
+            ascender=self.ascender,
+            descender=self.descender,
+            weight=self.weight,
+            italic=self.italic,
+            cap_height=self.cap_height,
+            coverage=self.coverage,
+        )
+
+    @classmethod
+    def from_record(cls, record: FaceRecord, *, sha256: str, path: Path) -> FontFace:
+        """A face of the file ``path`` as the index describes it; nothing is read yet."""
+        return cls(
+            family=record.family,
+            style=record.style,
+            key=sha256 if record.index == 0 else f"{sha256}#{record.index}",
+            path=path,
+            units_per_em=record.units_per_em,
+            ascender=record.ascender,
+            descender=record.descender,
+            index=record.index,
+            weight=record.weight,
+            italic=record.italic,
+            cap_height=record.cap_height,
+            full_name=record.full_name,
+            coverage=record.coverage,
+        )
 
     @cached_property
     def cmap(self) -> dict[int, str]:
@@ -138,29 +207,46 @@ class FontFace:
     @cached_property
     def sfnt(self) -> bytes:
         """The face as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked), for HarfBuzz."""
-        if self.data[:4] not in (b"wOFF", b"wOF2"):
-            return self.data
-        font = TTFont(io.BytesIO(self.data))
-        font.flavor = None
-        out = io.BytesIO()
-        font.save(out)
-        return out.getvalue()
+        return _plain_sfnt(self.data)
 
     @cached_property
     def ttfont(self) -> TTFont:
-        """The fontTools font (tables are read lazily)."""
+        """The fontTools font, with the font's own glyph names (tables are read lazily)."""
+        from fontTools.ttLib import TTFont
+
         return TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
 
     @cached_property
+    def _outline_font(self) -> TTFont:
+        """The fontTools font that draws glyphs, which are asked for by id (HarfBuzz gives ids).
+
+        A TrueType font is given plain names (``glyph00042``) instead of its own: those would
+        cost parsing its whole ``post`` table and the Adobe glyph list for the few glyphs a
+        label draws. A CFF font's names come with its charset, which drawing reads anyway.
+        """
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(io.BytesIO(self.sfnt), fontNumber=self.index, lazy=True)
+        if "glyf" in font:
+            font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(int(font["maxp"].numGlyphs))])
+        return font
+
+    @cached_property
     def glyph_set(self) -> Any:
-        """The fontTools glyph set (TrueType and CFF outlines alike)."""
-        return self.ttfont.getGlyphSet()
+        """The fontTools glyph set (TrueType and CFF outlines alike), keyed by :attr:`_glyph_names`."""
+        return self._outline_font.getGlyphSet()
 
     @cached_property
     def glyph_order(self) -> list[str]:
-        """Glyph names by glyph id."""
+        """The font's own glyph names by glyph id."""
         with self._read_lock:
             return list(self.ttfont.getGlyphOrder())
+
+    @cached_property
+    def _glyph_names(self) -> list[str]:
+        """Names of :attr:`glyph_set`'s glyphs by glyph id."""
+        with self._read_lock:
+            return list(self._outline_font.getGlyphOrder())
 
     @cached_property
     def hb_font(self) -> hb.Font:
@@ -170,13 +256,22 @@ class FontFace:
         return font
 
     def glyph(self, glyph_id: int) -> GlyphShape:
-        """The outline and bounds of glyph ``glyph_id`` in font units (cached)."""
+        """The outline and bounds of glyph ``glyph_id`` in font units.
+
+        Cached in memory, and between runs in the user's cache folder: a label's usual glyphs
+        come from there without reading the font's tables.
+        """
         cache_key = (self.key, glyph_id)
         shape = self._shapes.get(cache_key)
         if shape is not None:
             return shape
-        with self._read_lock:
-            shape = self._read_glyph(glyph_id)
+        stored = _glyph_store.lookup(self.key, glyph_id)
+        if stored is not None:
+            shape = GlyphShape(*stored)
+        else:
+            with self._read_lock:
+                shape = self._read_glyph(glyph_id)
+            _glyph_store.remember(self.key, glyph_id, (shape.outline, shape.bounds, shape.points))
         with self._shapes_lock:
             if len(self._shapes) >= self._MAX_SHAPES:
                 self._shapes.clear()  # rare; rebuilding is cheap compared to unbounded growth
@@ -184,73 +279,20 @@ class FontFace:
         return shape
 
     def _read_glyph(self, glyph_id: int) -> GlyphShape:
-        order = self.glyph_order
+        order = self._glyph_names
         if not 0 <= glyph_id < len(order):
             return GlyphShape((), None, ())
         glyph_set = self.glyph_set
         name = order[glyph_id]
-        pen = _OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
+        from fontTools.pens.boundsPen import BoundsPen
+
+        from studio.text._outline import OutlinePen
+
+        pen = OutlinePen(glyph_set, flatten_step=self.units_per_em / 64.0)
         bounds_pen = BoundsPen(glyph_set)
         glyph_set[name].draw(pen)
         glyph_set[name].draw(bounds_pen)
         return GlyphShape(tuple(pen.segments), bounds_pen.bounds, tuple(pen.points))
-
-
-class _OutlinePen(BasePen):  # type: ignore[misc]
-    """Records an outline as plain segments; BasePen resolves TrueType's implied points."""
-
-    def __init__(self, glyph_set: Any, flatten_step: float) -> None:
-        super().__init__(glyph_set)
-        self.segments: list[tuple[Any, ...]] = []
-        self.points: list[tuple[float, float]] = []
-        self._step = flatten_step
-
-    def _moveTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("M", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _lineTo(self, pt: tuple[float, float]) -> None:
-        self.segments.append(("L", float(pt[0]), float(pt[1])))
-        self.points.append((pt[0], pt[1]))
-
-    def _qCurveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(("Q", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1])))
-        n = self._steps(x0, y0, pt2[0], pt2[1], pt1)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            self.points.append(
-                (u * u * x0 + 2 * u * t * pt1[0] + t * t * pt2[0], u * u * y0 + 2 * u * t * pt1[1] + t * t * pt2[1])
-            )
-
-    def _curveToOne(self, pt1: tuple[float, float], pt2: tuple[float, float], pt3: tuple[float, float]) -> None:
-        x0, y0 = self._getCurrentPoint()
-        self.segments.append(
-            ("C", float(pt1[0]), float(pt1[1]), float(pt2[0]), float(pt2[1]), float(pt3[0]), float(pt3[1]))
-        )
-        n = self._steps(x0, y0, pt3[0], pt3[1], pt1, pt2)
-        for i in range(1, n + 1):
-            t = i / n
-            u = 1.0 - t
-            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            self.points.append(
-                (
-                    a * x0 + b * pt1[0] + c * pt2[0] + d * pt3[0],
-                    a * y0 + b * pt1[1] + c * pt2[1] + d * pt3[1],
-                )
-            )
-
-    def _closePath(self) -> None:
-        self.segments.append(("Z",))
-
-    def _endPath(self) -> None:
-        # An open contour fills as if closed; say so explicitly so every backend agrees.
-        self.segments.append(("Z",))
-
-    def _steps(self, x0: float, y0: float, x1: float, y1: float, *ctrl: tuple[float, float]) -> int:
-        span = abs(x1 - x0) + abs(y1 - y0) + sum(abs(cx - x0) + abs(cy - y0) for cx, cy in ctrl)
-        return max(2, min(16, int(span / self._step) + 1))
 
 
 # -- reading font files -----------------------------------------------------------------------
@@ -313,6 +355,8 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     if kind is None:
         raise FontError(f"{source_name}: not a font file (it does not start like a TrueType or OpenType font).")
     digest = hashlib.sha256(data).hexdigest()
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
     try:
         if kind == "font collection":
             count = len(TTCollection(io.BytesIO(data), lazy=True).fonts)
@@ -330,6 +374,19 @@ def read_faces(data: bytes, source_name: str, path: Path | None = None) -> list[
     return faces
 
 
+def _plain_sfnt(data: bytes) -> bytes:
+    """A font file as plain TrueType/OpenType bytes (WOFF and WOFF2 unpacked)."""
+    if data[:4] not in (b"wOFF", b"wOF2"):
+        return data
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data))
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | None, source: str) -> FontFace:
     for table in ("head", "cmap", "hmtx", "maxp"):
         if table not in font:
@@ -343,7 +400,14 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     upem = int(font["head"].unitsPerEm)
     if not 16 <= upem <= 16384:
         raise FontError(f"{source}: not a font file (units per em {upem} is out of range).")
-    font.getBestCmap()  # parse now: a broken cmap should fail here, not in the middle of an export
+    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily). Its character
+    # map is the one shaping uses, so the coverage comes from it (and costs no glyph names).
+    hb_face = hb.Face(hb.Blob(_plain_sfnt(data)), index)
+    if hb_face.upem != upem:
+        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
+    coverage = Coverage.from_codepoints(hb_face.unicodes)
+    if not coverage:
+        raise FontError(f"{source}: the font maps no characters to glyphs.")
     ascender, descender = _metrics(font)
     os2 = font.get("OS/2", None)
     weight = int(getattr(os2, "usWeightClass", 400) or 400)
@@ -353,7 +417,7 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
     face = FontFace(
         family=family,
         style=style,
-        data=data,
+        source=data,
         key=key,
         path=path,
         units_per_em=upem,
@@ -364,10 +428,8 @@ def _face_from(font: TTFont, data: bytes, digest: str, index: int, path: Path | 
         italic=italic,
         cap_height=cap,
         full_name=_name(font, 4) or f"{family} {style}",
+        coverage=coverage,
     )
-    # HarfBuzz must accept it too (it reads some tables fontTools reads lazily).
-    if face.hb_font.face.upem != upem:
-        raise FontError(f"{source}: not a font file (HarfBuzz cannot read it).")
     return face
 
 
@@ -431,24 +493,65 @@ def _font_files(folder: Path) -> list[Path]:
     )
 
 
+def _index_file(file: Path, size: int, mtime_ns: int) -> tuple[FileEntry, list[FontFace]]:
+    """Read a font file for the index: its entry, and its faces (holding the bytes just read).
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    """
+    data = file.read_bytes()
+    try:
+        faces = read_faces(data, file.name, file)
+    except FontError as exc:
+        digest = hashlib.sha256(data).hexdigest()
+        return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=(), problem=str(exc)), []
+    digest = faces[0].key.partition("#")[0]
+    return FileEntry(size=size, mtime_ns=mtime_ns, sha256=digest, faces=tuple(f.record for f in faces)), faces
+
+
 def _scan(folder: Path) -> tuple[list[FontFace], list[str]]:
-    files = _font_files(folder)
-    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    cache_key = (str(folder.resolve()), stamp)
+    """The faces in ``folder`` and a sentence per unusable file, from the font index where it is current."""
+    folder = folder.resolve()
+    stamps: list[tuple[Path, int, int]] = []
+    for file in _font_files(folder):
+        try:
+            info = file.stat()
+        except OSError:
+            continue  # removed since it was listed
+        stamps.append((file, info.st_size, info.st_mtime_ns))
+    cache_key = (str(folder), tuple((str(p), size, mtime) for p, size, mtime in stamps))
     with _scan_lock:
         cached = _scan_cache.get(cache_key)
     if cached is not None:
         return cached
+    index = FontIndex() if stamps else None
     faces: list[FontFace] = []
     problems: list[str] = []
-    for file in files:
-        try:
-            faces.extend(read_faces(file.read_bytes(), file.name, file))
-        except (FontError, OSError) as exc:
+    for file, size, mtime in stamps:
+        assert index is not None
+        entry = index.lookup(file, size, mtime)
+        if entry is None:
+            try:
+                entry, entry_faces = _index_file(file, size, mtime)
+            except OSError as exc:
+                # Not remembered: a file that cannot be read now may be readable next time.
+                message = f"{file.name}: cannot be read ({exc.strerror or exc})."
+                problems.append(message)
+                log.warning("%s", message)
+                continue
+            index.put(file, entry)
+            # The faces just read keep their bytes; the next run makes them from the index.
+            faces.extend(entry_faces)
+        else:
+            faces.extend(FontFace.from_record(record, sha256=entry.sha256, path=file) for record in entry.faces)
+        if entry.problem is not None:
             # One bad file in a folder must not hide the others; the UI lists the problems.
-            message = str(exc) if isinstance(exc, FontError) else f"{file.name}: cannot be read ({exc.strerror})."
-            problems.append(message)
-            log.warning("%s", message)
+            problems.append(entry.problem)
+            log.warning("%s", entry.problem)
+    if index is not None and index.dirty:
+        index.save()
     with _scan_lock:
         _scan_cache[cache_key] = (faces, problems)
     return faces, problems
@@ -646,19 +749,6 @@ class FontRegistry:
 def _safe_file_name(name: str) -> str:
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", Path(name).name).strip(" .") or "font"
     return name[:120]
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 __all__ = [

@@ -83,6 +83,7 @@ COMMAND_NAMES: tuple[str, ...] = cast(
         QT_TRANSLATE_NOOP("Commands", "Align Text"),
         QT_TRANSLATE_NOOP("Commands", "Change Text Box"),
         QT_TRANSLATE_NOOP("Commands", "Change Arc"),
+        QT_TRANSLATE_NOOP("Commands", "Change Hyphenation"),
         QT_TRANSLATE_NOOP("Commands", "Set Text on Arc"),
         QT_TRANSLATE_NOOP("Commands", "Straighten Text"),
         QT_TRANSLATE_NOOP("Commands", "Change Shape"),

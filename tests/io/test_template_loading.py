@@ -9,6 +9,7 @@ from io_samples import FRONT_SVG, TEMPLATE_TOML, write_template
 
 from studio.io.templates import TemplateLibrary, TemplateProblem, load_template, validate_template_folder
 from studio.model.errors import InvalidFile, StudioError
+from studio.model.template import Template
 
 
 def _errors(problems: list[TemplateProblem]) -> list[str]:
@@ -163,3 +164,50 @@ def test_default_library_reads_user_folder_and_environment(tmp_path: Path, monke
     library = TemplateLibrary.default()
     ids = {t.id for t in library.all()}
     assert {"user-mug", "a-tee", "b-bag"} <= ids
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from studio.io import templates as module
+
+    read: list[str] = []
+    real = module.load_template
+
+    def spy(folder: Path) -> Template:
+        read.append(folder.name)
+        return real(folder)
+
+    monkeypatch.setattr(module, "load_template", spy)
+    return read
+
+
+def test_get_reads_only_the_template_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "templates"
+    write_template(root)
+    write_template(root, template_id="other-mug", toml=TEMPLATE_TOML.replace('"mini-jar"', '"other-mug"'))
+    write_template(root, template_id="broken", toml="this is = = not toml")
+    library = TemplateLibrary([root])
+    read = _count_reads(monkeypatch)
+    template = library.get("mini-jar")
+    assert read == ["mini-jar"]
+    assert library.get("mini-jar") is template and read == ["mini-jar"]
+    # A full scan afterwards reuses it (the same object) and reads the others.
+    assert {t.id for t in library.all()} == {"mini-jar", "other-mug"}
+    assert library.get("mini-jar") is template
+    assert sorted(read) == ["broken", "mini-jar", "other-mug"]
+
+
+def test_get_before_a_scan_agrees_with_the_scan(tmp_path: Path) -> None:
+    bundled = write_template(tmp_path / "bundled")
+    broken_user = write_template(tmp_path / "user", toml="this is = = not toml")
+    newer = write_template(tmp_path / "newer", toml=TEMPLATE_TOML.replace("version = 2", "version = 3"))
+    # The last folder holding a usable copy wins...
+    assert TemplateLibrary([bundled.parent, newer.parent]).get("mini-jar").folder == newer
+    # ...a broken copy in a later folder leaves the earlier one in use, as a full scan does...
+    quick = TemplateLibrary([bundled.parent, broken_user.parent]).get("mini-jar")
+    scanned = TemplateLibrary([bundled.parent, broken_user.parent])
+    scanned.all()
+    assert quick.folder == scanned.get("mini-jar").folder == bundled
+    # ...and an id that names no folder, or a path, is the usual unknown-template error.
+    for wrong in ("teapot", "../bundled/mini-jar", ".hidden", ""):
+        with pytest.raises(StudioError, match="unknown template"):
+            TemplateLibrary([bundled.parent]).get(wrong)

@@ -129,13 +129,15 @@ def test_text_outline_is_drawn_under_the_letters(template):
 
 
 def test_variables_and_missing_glyphs(template):
-    layer = {"kind": "text", "text": "{name} ☃", "font_family": "Lobster"}
+    # ☃ comes from a fallback font; no bundled font has CJK ideographs, so 名 is missing.
+    layer = {"kind": "text", "text": "{name} ☃ 名", "font_family": "Lobster"}
     design = Design.model_validate(
         {"template": "jar-500", "variables": {"name": "Ana"}, "areas": {"label": {"layers": [layer]}}}
     )
     doc = Document(design, template, Assets(), FontRegistry.default(), {"name": "Bob"})
     dl = doc.scene("label")
-    assert any("☃" in w for w in dl.warnings)
+    assert any("名" in w for w in dl.warnings)
+    assert not any("☃" in w for w in dl.warnings)
 
 
 def test_groups_and_opacity_and_hidden_layers(template):

@@ -64,7 +64,9 @@ def test_preflight_finds_a_layer_outside_the_safe_area_and_selects_it(panel_wind
     preflight.delay_ms = 10
     qtbot.waitUntil(lambda: preflight.is_current, timeout=5000)
     assert preflight.summary.text() == "Ready to print"
-    session.push(MoveLayers(["raw"], 0, 30))  # down across the label's bottom margin
+    # Down into the label's bottom margin, still on the label (30 mm would put most of it off the
+    # label: an error of its own).
+    session.push(MoveLayers(["raw"], 0, 22))
     qtbot.waitUntil(lambda: preflight.is_current and preflight.list.topLevelItemCount() > 0, timeout=5000)
     assert preflight.summary.text() == "1 warning"
     item = preflight.list.topLevelItem(0)

@@ -182,3 +182,20 @@ def test_position_in_inches(panel_window, qtbot):
     props.transform.x_spin.set_value(5.0)
     props.transform.x_spin.edited.emit(5.0)
     assert abs(session.layer("bee").transform.x - 127.0) < 1e-9
+
+
+def test_hyphenation_language_is_chosen_for_a_text_box(panel_window, qtbot):
+    session = jar_session()
+    window = panel_window(session)
+    props = _properties(window)
+    session.select(["raw"])
+    combo = props.text.hyphenation
+    assert not combo.isEnabled()  # no box: nothing to hyphenate
+    props.text.box.setChecked(True)
+    assert combo.isEnabled() and combo.currentData() is None
+    combo.setCurrentIndex(combo.findData("fr"))
+    combo.activated.emit(combo.currentIndex())
+    assert session.layer("raw").language == "fr"
+    assert session.stack.labels()[-1] == "Change Hyphenation"
+    session.undo()
+    assert session.layer("raw").language is None and combo.currentData() is None

@@ -31,3 +31,44 @@ def test_findings_are_shown_in_french():
     finally:
         install_translators(app, "en")
     assert translated_detail(finding) == TEMPLATES["bleed"].format(sides="left and top")
+
+
+def test_text_size_and_fallback_findings_are_shown_in_french():
+    small = Finding(
+        "warning",
+        "text-size",
+        "front",
+        "x",
+        "...",
+        "text-small",
+        {
+            "size": "7.0",
+            "minimum": "8",
+            "method": "direct-to-garment printing",
+            "layer_name": "Name",
+            "area_name": "Front",
+        },
+    )
+    fallback = Finding(
+        "info",
+        "fallback",
+        "label",
+        "x",
+        "...",
+        "fallback",
+        {"font": "Lato", "chars": "'🐝'", "fallback": "Twemoji Mozilla"},
+    )
+    app = QApplication.instance()
+    try:
+        install_translators(app, "fr")
+        assert (
+            translated_detail(small)
+            == "le texte s’imprime en 7.0 pt, sous les 8 pt qui restent lisibles en impression directe sur textile."
+        )
+        assert (
+            translated_detail(fallback)
+            == "la police Lato ne sait pas dessiner '🐝'\u00a0; ils s’impriment en Twemoji Mozilla."
+        )
+    finally:
+        install_translators(app, "en")
+    assert translated_detail(small).endswith("stays legible for direct-to-garment printing.")

@@ -757,6 +757,10 @@
         <translation>Modifier l’arc</translation>
     </message>
     <message>
+        <source>Change Hyphenation</source>
+        <translation>Modifier la césure</translation>
+    </message>
+    <message>
         <source>Set Text on Arc</source>
         <translation>Placer le texte sur un arc</translation>
     </message>
@@ -1619,20 +1623,48 @@
         <translation>il est entièrement hors de la zone d’impression et ne sera pas imprimé.</translation>
     </message>
     <message>
-        <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
-        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu&#xa0;; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
+        <source>{percent} % of it lies outside the print area and will not print; move it onto the print area.</source>
+        <translation>{percent} % de sa surface est hors de la zone d’impression et ne sera pas imprimée&#xa0;; ramenez-le sur la zone d’impression.</translation>
     </message>
     <message>
-        <source>the text leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
-        <translation>le texte sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupé.</translation>
+        <source>it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.</source>
+        <translation>il touche le bord de coupe ({sides}) sans atteindre le fond perdu&#xa0;; prolongez-le jusqu’au bord du fond perdu ou gardez-le dans la zone de sécurité.</translation>
     </message>
     <message>
         <source>the art leaves the safe area ({margin} mm inside the trim) and may be cut.</source>
         <translation>l’illustration sort de la zone de sécurité ({margin}&#xa0;mm en deçà de la coupe) et risque d’être coupée.</translation>
     </message>
     <message>
-        <source>the font {font} has no glyph for {chars}.</source>
-        <translation>la police {font} ne sait pas dessiner {chars}.</translation>
+        <source>the text comes closer than {margin} mm to the trim and may be cut; move it inside the safe area.</source>
+        <translation>le texte s’approche à moins de {margin} mm de la coupe et risque d’être coupé&#xa0;; ramenez-le dans la zone de sécurité.</translation>
+    </message>
+    <message>
+        <source>no font has a glyph for {chars}: they will not print.</source>
+        <translation>aucune police ne sait dessiner {chars}&#xa0;: ces caractères ne seront pas imprimés.</translation>
+    </message>
+    <message>
+        <source>the font {font} has no glyph for {chars}; they print in {fallback}.</source>
+        <translation>la police {font} ne sait pas dessiner {chars}&#xa0;; ils s’impriment en {fallback}.</translation>
+    </message>
+    <message>
+        <source>the text prints at {size} pt, under the {minimum} pt that stays legible for {method}.</source>
+        <translation>le texte s’imprime en {size} pt, sous les {minimum} pt qui restent lisibles en {method}.</translation>
+    </message>
+    <message>
+        <source>the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible for {method}; shorten it or widen the box.</source>
+        <translation>le texte est réduit de {requested} pt à {size} pt pour tenir dans son cadre, sous les {minimum} pt qui restent lisibles en {method}&#xa0;; raccourcissez-le ou élargissez le cadre.</translation>
+    </message>
+    <message>
+        <source>nothing on this print area will print.</source>
+        <translation>rien ne sera imprimé sur cette zone d’impression.</translation>
+    </message>
+    <message>
+        <source>nothing on this print area will print, and no other area of the design has anything either.</source>
+        <translation>rien ne sera imprimé sur cette zone d’impression, et aucune autre zone du modèle n’a de contenu non plus.</translation>
+    </message>
+    <message>
+        <source>the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.</source>
+        <translation>l’illustration contient du texte ({count} éléments texte)&#xa0;: il est dessiné avec les polices de l’ordinateur qui l’affiche ou l’imprime, et exporté comme texte dans les fichiers SVG&#xa0;; vectorisez le texte dans votre logiciel de dessin pour être sûr de son rendu.</translation>
     </message>
     <message>
         <source>{error}</source>
@@ -1657,6 +1689,42 @@
     <message>
         <source>and</source>
         <translation>et</translation>
+    </message>
+    <message>
+        <source>digital printing</source>
+        <translation>impression numérique</translation>
+    </message>
+    <message>
+        <source>offset printing</source>
+        <translation>offset</translation>
+    </message>
+    <message>
+        <source>UV printing</source>
+        <translation>impression UV</translation>
+    </message>
+    <message>
+        <source>pad printing</source>
+        <translation>tampographie</translation>
+    </message>
+    <message>
+        <source>direct-to-garment printing</source>
+        <translation>impression directe sur textile</translation>
+    </message>
+    <message>
+        <source>screen printing</source>
+        <translation>sérigraphie</translation>
+    </message>
+    <message>
+        <source>sublimation</source>
+        <translation>sublimation</translation>
+    </message>
+    <message>
+        <source>cut vinyl</source>
+        <translation>vinyle découpé</translation>
+    </message>
+    <message>
+        <source>embroidery</source>
+        <translation>broderie</translation>
     </message>
     <message>
         <source>Layer “{layer}”: {problem}</source>
@@ -1696,6 +1764,10 @@
     <message>
         <source>Warning</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>No project open</source>
@@ -2161,6 +2233,46 @@
         <translation>Réduire le texte jusqu’à ce qu’il tienne dans le cadre (les noms longs restent sur une ligne)</translation>
     </message>
     <message>
+        <source>Words too long for the box are split by the rules of this language; off: never split</source>
+        <translation>Les mots trop longs pour le cadre sont coupés selon les règles de cette langue&#xa0;; désactivée&#xa0;: jamais coupés</translation>
+    </message>
+    <message>
+        <source>Hyphenation language</source>
+        <translation>Langue de césure</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugais</translation>
+    </message>
+    <message>
         <source>Along a circle</source>
         <translation>Sur un cercle</translation>
     </message>
@@ -2223,6 +2335,10 @@
     <message>
         <source>Box</source>
         <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>Hyphenation</source>
+        <translation>Césure</translation>
     </message>
     <message>
         <source>Arc</source>

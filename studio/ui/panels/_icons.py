@@ -19,6 +19,7 @@ Drawing = Callable[[QPainter, QColor], None]
 ERROR_RED = QColor("#D93025")
 WARNING_AMBER = QColor("#E8A317")
 OK_GREEN = QColor("#1E8E3E")
+INFO_BLUE = QColor("#1A73E8")
 
 
 def _ink(disabled: bool = False) -> QColor:
@@ -187,6 +188,13 @@ def _severity(kind: str) -> Drawing:
             p.setPen(white)
             p.drawLine(QPointF(5.3, 5.3), QPointF(10.7, 10.7))
             p.drawLine(QPointF(10.7, 5.3), QPointF(5.3, 10.7))
+        elif kind == "info":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(INFO_BLUE)
+            p.drawEllipse(QPointF(8, 8), 7, 7)
+            p.setPen(white)
+            p.drawLine(QPointF(8, 7), QPointF(8, 11.6))
+            p.drawPoint(QPointF(8, 4.4))
         else:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(OK_GREEN)
@@ -303,6 +311,7 @@ _DRAWINGS: dict[str, Drawing] = {
     "group": _group,
     "error": _severity("error"),
     "warning": _severity("warning"),
+    "info": _severity("info"),
     "ok": _severity("ok"),
     "align-left": _align("left"),
     "align-center": _align("center"),

@@ -66,17 +66,36 @@ TRANSLATABLE_TEMPLATES = {
     ),
     "resolution-warning": QT_TRANSLATE_NOOP("Preflight", "the image prints at {dpi} DPI; {good} is recommended."),
     "off-page": QT_TRANSLATE_NOOP("Preflight", "it lies entirely outside the print area and will not print."),
+    "mostly-off-page": QT_TRANSLATE_NOOP(
+        "Preflight", "{percent} % of it lies outside the print area and will not print; move it onto the print area."
+    ),
     "bleed": QT_TRANSLATE_NOOP(
         "Preflight",
         "it reaches the {sides} trim edge but stops short of the bleed; extend it to the bleed edge or keep it inside the safe area.",
     ),
     "safe-area-text": QT_TRANSLATE_NOOP(
-        "Preflight", "the text leaves the safe area ({margin} mm inside the trim) and may be cut."
+        "Preflight", "the text comes closer than {margin} mm to the trim and may be cut; move it inside the safe area."
     ),
     "safe-area-art": QT_TRANSLATE_NOOP(
         "Preflight", "the art leaves the safe area ({margin} mm inside the trim) and may be cut."
     ),
-    "glyph": QT_TRANSLATE_NOOP("Preflight", "the font {font} has no glyph for {chars}."),
+    "glyph": QT_TRANSLATE_NOOP("Preflight", "no font has a glyph for {chars}: they will not print."),
+    "fallback": QT_TRANSLATE_NOOP("Preflight", "the font {font} has no glyph for {chars}; they print in {fallback}."),
+    "text-small": QT_TRANSLATE_NOOP(
+        "Preflight", "the text prints at {size} pt, under the {minimum} pt that stays legible for {method}."
+    ),
+    "text-shrunk": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "the text is shrunk from {requested} pt to {size} pt to fit its box, under the {minimum} pt that stays legible for {method}; shorten it or widen the box.",
+    ),
+    "empty": QT_TRANSLATE_NOOP("Preflight", "nothing on this print area will print."),
+    "empty-design": QT_TRANSLATE_NOOP(
+        "Preflight", "nothing on this print area will print, and no other area of the design has anything either."
+    ),
+    "svg-text": QT_TRANSLATE_NOOP(
+        "Preflight",
+        "the art contains text ({count} text elements): it is drawn with the fonts of the computer that shows or prints it, and exported as text in SVG files; convert the text to paths in your drawing program to be sure of its look.",
+    ),
     "asset": QT_TRANSLATE_NOOP("Preflight", "{error}"),
 }
 _SIDES = (
@@ -85,6 +104,18 @@ _SIDES = (
     QT_TRANSLATE_NOOP("Preflight", "right"),
     QT_TRANSLATE_NOOP("Preflight", "bottom"),
     QT_TRANSLATE_NOOP("Preflight", "and"),
+)
+# Print method names as findings say them (studio.preflight.METHOD_NAMES).
+_METHODS = (
+    QT_TRANSLATE_NOOP("Preflight", "digital printing"),
+    QT_TRANSLATE_NOOP("Preflight", "offset printing"),
+    QT_TRANSLATE_NOOP("Preflight", "UV printing"),
+    QT_TRANSLATE_NOOP("Preflight", "pad printing"),
+    QT_TRANSLATE_NOOP("Preflight", "sublimation"),
+    QT_TRANSLATE_NOOP("Preflight", "direct-to-garment printing"),
+    QT_TRANSLATE_NOOP("Preflight", "screen printing"),
+    QT_TRANSLATE_NOOP("Preflight", "cut vinyl"),
+    QT_TRANSLATE_NOOP("Preflight", "embroidery"),
 )
 
 
@@ -96,6 +127,8 @@ def translated_detail(finding: Finding) -> str:
     if "sides" in params:
         words = params["sides"].split(" ")
         params["sides"] = " ".join(QCoreApplication.translate("Preflight", word) for word in words)
+    if "method" in params:
+        params["method"] = QCoreApplication.translate("Preflight", params["method"])
     text = QCoreApplication.translate("Preflight", str(TRANSLATABLE_TEMPLATES[finding.template]))
     return text.format(**params)
 
@@ -255,7 +288,7 @@ class PreflightPanel(SessionPanel):
             message = message[:1].upper() + message[1:]
             item = QTreeWidgetItem([message, area_name])
             item.setIcon(0, _icons.icon(finding.severity))
-            severity = self.tr("Error") if finding.severity == "error" else self.tr("Warning")
+            severity = {"error": self.tr("Error"), "warning": self.tr("Warning")}.get(finding.severity, self.tr("Note"))
             item.setToolTip(0, f"{severity}: {message}")
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity}: {message}")
             item.setData(0, FINDING_ROLE, finding)
@@ -276,7 +309,7 @@ class PreflightPanel(SessionPanel):
             self.summary_icon.clear()
             return
         errors = sum(1 for f in findings if f.severity == "error")
-        warnings = len(findings) - errors
+        warnings = sum(1 for f in findings if f.severity == "warning")  # notes (info) only tell
         parts = []
         if errors:
             parts.append(self.tr("1 error") if errors == 1 else self.tr("{n} errors").format(n=errors))

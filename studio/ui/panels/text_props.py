@@ -125,6 +125,26 @@ class TextSection(PropertySection):
             lambda on: self._user_edit() and self.apply({"fit": "shrink" if on else "none"}, label="Change Text Box")
         )
 
+        self.hyphenation = QComboBox()
+        self.hyphenation.setToolTip(
+            self.tr("Words too long for the box are split by the rules of this language; off: never split")
+        )
+        self.hyphenation.setAccessibleName(self.tr("Hyphenation language"))
+        self.hyphenation.addItem(self.tr("Off"), None)
+        for code, name in (
+            ("en", self.tr("English")),
+            ("fr", self.tr("French")),
+            ("de", self.tr("German")),
+            ("es", self.tr("Spanish")),
+            ("it", self.tr("Italian")),
+            ("nl", self.tr("Dutch")),
+            ("pt", self.tr("Portuguese")),
+        ):
+            self.hyphenation.addItem(name, code)
+        self.hyphenation.activated.connect(
+            lambda _i: self.apply({"language": self.hyphenation.currentData()}, label="Change Hyphenation")
+        )
+
         self.arc = QCheckBox(self.tr("Along a circle"))
         self.arc.setToolTip(self.tr("Set the text on an arc (round labels, lids)"))
         self.arc.toggled.connect(self._arc_toggled)
@@ -152,6 +172,7 @@ class TextSection(PropertySection):
         self.add_row(self.tr("Alignment"), align_row)
         self.add_row(self.tr("Box"), self._line(self.box, self.box_width))
         self.add_row("", self.shrink)
+        self.add_row(self.tr("Hyphenation"), self.hyphenation)
         self.add_row(self.tr("Arc"), self._line(self.arc, self.arc_radius))
         self.add_row("", self.arc_side)
 
@@ -230,6 +251,12 @@ class TextSection(PropertySection):
             self.shrink.setEnabled(first.box_width is not None)
             self.box_width.set_value_mm(first.box_width if first.box_width is not None else self._default_box())
             self.shrink.setChecked(first.fit == "shrink")
+            self.hyphenation.setEnabled(first.box_width is not None and first.fit != "shrink")
+            index = self.hyphenation.findData(first.language)
+            if index < 0:  # a language set in the file that the list does not offer: show it as it is
+                self.hyphenation.addItem(first.language or "", first.language)
+                index = self.hyphenation.count() - 1
+            self.hyphenation.setCurrentIndex(index)
             self.arc.setChecked(first.arc is not None)
             self.arc_radius.setEnabled(first.arc is not None)
             self.arc_side.setEnabled(first.arc is not None)
