@@ -39,8 +39,11 @@ _ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 def fingerprint(design: Design, assets: AssetStore) -> str:
     """The SHA-256 fingerprint (hex) of ``design`` with its assets' contents."""
     renames = {ref: assets.stored(ref)[0] for ref in design.assets()}
-    data = design.model_dump(mode="json")
+    # Values left at their defaults are left out, so that a later Studio adding a field with a
+    # default does not change the fingerprint of a design that does not use it.
+    data = _with_kinds(design.model_dump(mode="json", exclude_defaults=True), design.model_dump(mode="json"))
     data.pop("schema_version", None)
+    data["template"] = design.template
 
     def rename(value: Any) -> Any:
         if isinstance(value, dict):
@@ -53,6 +56,18 @@ def fingerprint(design: Design, assets: AssetStore) -> str:
 
     text = json.dumps(rename(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _with_kinds(minimal: Any, full: Any) -> Any:
+    """``minimal`` with every object's ``kind`` put back from ``full`` (a layer's kind is its default)."""
+    if isinstance(minimal, dict) and isinstance(full, dict):
+        out = {k: _with_kinds(v, full.get(k)) for k, v in minimal.items()}
+        if "kind" in full:
+            out["kind"] = full["kind"]
+        return out
+    if isinstance(minimal, list) and isinstance(full, list) and len(minimal) == len(full):
+        return [_with_kinds(m, f) for m, f in zip(minimal, full, strict=True)]
+    return minimal
 
 
 def new_proof_id() -> str:

@@ -219,3 +219,20 @@ def test_old_project_migrates_to_one_variant(tmp_path: Path) -> None:
     assert [v["name"] for v in listed] == ["A"] and listed[0]["current"] is True
     exported = studio("export", old, "--format", "pdf", "-o", tmp_path / "x.pdf", "--variant", "B")
     assert exported.code == 1 and "has no variant 'B'; its variants are A" in exported.err
+
+
+def test_fingerprint_follows_what_prints_not_defaults(made: dict[str, Path]) -> None:
+    from studio.io.approval import fingerprint
+    from studio.io.project import load_project
+    from studio.io.templates import TemplateLibrary
+
+    project = load_project(made["project"], TemplateLibrary.default())
+    design = project.design
+    before = fingerprint(design, project.assets)
+    # A file that leaves out a value at its default is the same design.
+    dumped = design.model_dump(mode="json")
+    assert dumped["fonts"] == [] and dumped["areas"]["label"]["layers"][0]["opacity"] == 1.0
+    del dumped["fonts"], dumped["areas"]["label"]["layers"][0]["opacity"]
+    assert fingerprint(type(design).model_validate(dumped), project.assets) == before
+    design.variables = {**design.variables, "name": "Someone else"}
+    assert fingerprint(design, project.assets) != before
