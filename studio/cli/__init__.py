@@ -162,7 +162,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write print files", parents=[common])
     export.add_argument("project", type=Path, metavar="PROJECT")
-    export.add_argument("--format", choices=("pdf", "svg", "png", "mockup"), required=True)
+    export.add_argument(
+        "--format", choices=("pdf", "svg", "png", "mockup", "proof", "proof-html", "result"), required=True
+    )
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--area", help="print area id (SVG and PNG; default the first)")
     export.add_argument("--dpi", type=finite_number, help="PNG resolution, 10 to 2400 (default 300)")
@@ -196,7 +198,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=A,B,...",
         help="mockup sheet: an option (or part) and the choices (or colours) to show, one row each",
     )
-    export.add_argument("--lang", choices=("en", "fr"), help="mockup sheet: language of the captions")
+    export.add_argument("--lang", choices=("en", "fr"), help="mockup sheet, proof, result: language")
+    export.add_argument("--variant", metavar="NAME", help="the variant to export (default: the approved one)")
+    export.add_argument("--variants", metavar="A,B,...", help="proof: the variants to show (default: all)")
+    export.add_argument("--customer", metavar="NAME", help="proof: who the proof is for")
+    export.add_argument("--message", metavar="TEXT", help="proof: a message to the customer; result: the thanks")
     export.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="a product option or a text field"
     )
@@ -215,11 +221,14 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--bleed", type=finite_number, help="bleed in mm (default: the template's)")
     preflight.set_defaults(handler=_cmd_preflight)
 
+    from studio.cli import approval
     from studio.cli import sheets as _sheets
     from studio.cli.batch import add_parser as add_batch_parser
 
     add_batch_parser(sub, common)
     _sheets.register(sub, common)
+    approval.register(sub, common)
+    approval.register_variants(sub, common)
     return parser
 
 
@@ -310,7 +319,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_document(path: Path, settings: Sequence[str] = ()) -> Document:
+def _load_document(path: Path, settings: Sequence[str] = (), variant: str | None = None) -> Document:
     """Open a project, with ``--set`` values applied to its options and fields."""
     from studio.cli._settings import pairs, split_settings
     from studio.export.document import document_for
@@ -318,6 +327,9 @@ def _load_document(path: Path, settings: Sequence[str] = ()) -> Document:
 
     values = pairs(settings)
     project = load_project(path, _library())
+    from studio.cli.approval import production_variant
+
+    production_variant(project, variant)
     options, variables = split_settings(values, project.template, project.design)
     if options:
         project.design.options = {**project.design.options, **options}
@@ -348,7 +360,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     check_range("--bleed", args.bleed, 0, 50, "mm")
     check_range("--size", args.size, 16, 8000, "pixels")
     check_folder(args.output)
-    doc = _load_document(args.project, args.set)
+    if args.format in ("proof", "proof-html", "result"):
+        from studio.cli.approval import cmd_export_proof
+
+        return cmd_export_proof(args)
+    doc = _load_document(args.project, args.set, args.variant)
     check_export_output(
         args.output, args.format, project=project_file, assets=_inputs_of(args.project, doc), force=args.force
     )
@@ -516,6 +532,12 @@ def _cmd_preflight(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     findings = run_preflight(doc, bleed=args.bleed)
     code = exit_code(findings)
+    from studio.cli.approval import preflight_note
+
+    note = preflight_note(args.project)
+    if note is not None:
+        code = max(code, 1)
+        print(f"warning: {note}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(
             json.dumps(

@@ -21,14 +21,24 @@ from studio.model.errors import StudioError
 _SVG_ROOT = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.DOTALL
 )
-_KIND_NAMES = {"pdf": "PDF", "svg": "SVG", "png": "PNG image", "mockup": "mockup image"}
+_KIND_NAMES = {
+    "proof": "proof PDF",
+    "result": "result PDF",
+    "proof-html": "HTML proof",
+    "pdf": "PDF",
+    "svg": "SVG",
+    "png": "PNG image",
+    "mockup": "mockup image",
+}
 
 
 def looks_like(fmt: str, head: bytes) -> bool:
     """Whether ``head`` (the first bytes of a file) starts a file of export format ``fmt``."""
     png = head.startswith(b"\x89PNG\r\n\x1a\n")
-    if fmt == "pdf":
+    if fmt in ("pdf", "proof", "result"):
         return head.startswith(b"%PDF-")
+    if fmt == "proof-html":
+        return head.lstrip().lower().startswith(b"<!doctype html")
     if fmt == "png":
         return png
     if fmt == "svg":

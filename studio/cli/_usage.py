@@ -78,7 +78,12 @@ EXPORT_APPLIES: dict[str, tuple[str, frozenset[str]]] = {
     "background": ("--background", frozenset({"mockup"})),
     "sheet": ("--sheet", frozenset({"mockup"})),
     "colorway": ("--colorway", frozenset({"mockup"})),
-    "lang": ("--lang", frozenset({"mockup"})),
+    "lang": ("--lang", frozenset({"mockup", "proof", "proof-html", "result"})),
+    "variant": ("--variant", frozenset({"pdf", "svg", "png", "mockup"})),
+    "variants": ("--variants", frozenset({"proof", "proof-html"})),
+    "customer": ("--customer", frozenset({"proof", "proof-html"})),
+    "message": ("--message", frozenset({"proof", "proof-html", "result"})),
+    "set": ("--set", frozenset({"pdf", "svg", "png", "mockup"})),
 }
 """Export option (argparse dest) → its flag and the formats it means something for."""
 
@@ -87,6 +92,9 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "svg": (".svg",),
     "png": (".png",),
     "mockup": (".png", ".jpg", ".jpeg"),
+    "proof": (".pdf",),
+    "proof-html": (".html", ".htm"),
+    "result": (".pdf",),
 }
 """The file extensions each export format writes; an output without an extension is accepted."""
 

@@ -97,6 +97,9 @@ for a PNG and 6.6 s for a PDF, so 1,000 keeps an export of a full area near 3 s.
 MAX_LAYERS = 2_000
 """Most layers in a whole design, every print area together (a PDF draws every area)."""
 
+MAX_VARIANTS = 26
+"""Most variants in one project (A to Z): a customer chooses among a few proposals, not hundreds."""
+
 MAX_AREA_CHARACTERS = 30_000
 """Most characters of text on one print area (all its text layers, before fields are filled in).
 

@@ -98,3 +98,11 @@ def migrate(
         version += 1
         data["schema_version"] = version
     return data
+
+
+@migration(1)
+def _variants(data: JsonObject) -> JsonObject:
+    """Version 2: a project holds variants; a version 1 design becomes the project's one variant, A."""
+    shared: JsonObject = {key: data[key] for key in ("template", "template_version") if key in data}
+    body = {k: v for k, v in data.items() if k not in ("schema_version", "template", "template_version")}
+    return {**shared, "current": "A", "variants": [{"name": "A", **body}], "proofs": [], "decisions": []}

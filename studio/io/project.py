@@ -31,6 +31,7 @@ from studio.io.templates import STARTER_FILE, TemplateLibrary
 from studio.model.design import AreaDesign, Design, GroupLayer, ImageLayer, VectorLayer
 from studio.model.errors import InvalidFile, StudioError, describe_validation_error
 from studio.model.template import Template
+from studio.model.variants import VariantSet, document_of, single, variant_set_from_document
 
 MIMETYPE = "application/x-studio-project"
 """Content of the first, uncompressed member, so that a file's type shows in its first bytes."""
@@ -50,6 +51,41 @@ class Project:
     assets: AssetStore
     path: Path | None = None
     """Where the project was read from (a ``.studio`` file or a ``design.json``), if anywhere."""
+    variants: VariantSet | None = None
+    """Every variant (``design`` is the current one's), proofs and decisions; None: ``design`` alone."""
+
+    def variant_set(self) -> VariantSet:
+        """The variants, with ``design`` as the current variant's design (made on first use)."""
+        if self.variants is None:
+            self.variants = single(self.design)
+        current = self.variants.get(self.variants.current)
+        if current.design is not self.design:
+            current.design = self.design
+        return self.variants
+
+    def select(self, name: str) -> None:
+        """Make the variant ``name`` the current one (``design`` becomes its design).
+
+        Raises
+        ------
+        StudioError
+            Naming the variants, when there is none called ``name``.
+        """
+        variants = self.variant_set()
+        try:
+            variant = variants.get(name)
+        except KeyError:
+            where = self.path.name if self.path is not None else "the project"
+            raise StudioError(
+                f"{where}: has no variant {name!r}; its variants are {', '.join(variants.names())}."
+            ) from None
+        variants.current = variant.name
+        self.design = variant.design
+
+    def all_designs(self) -> list[Design]:
+        """The design of every variant, the current one first."""
+        variants = self.variant_set()
+        return [self.design, *(v.design for v in variants.variants if v.design is not self.design)]
 
 
 def new_design(
@@ -160,7 +196,8 @@ def read_starter(folder: Path, template: Template) -> tuple[Design, AssetStore]:
     data.setdefault("template", template.id)
     if data["template"] != template.id:
         raise InvalidFile(f"{source}: is a design for {data['template']!r}, not for the template {template.id!r}.")
-    design = _design_from_json(json.dumps(data).encode("utf-8"), source)
+    read = _variants_from_json(json.dumps(data).encode("utf-8"), source)
+    design = read.get(read.current).design
     check_against_template(design, template, source)
     store = AssetStore(folder, label=source)
     for ref in sorted(design.assets()):
@@ -220,13 +257,13 @@ def _load_archive(path: Path, library: TemplateLibrary) -> Project:
         if DESIGN_MEMBER not in archive:
             raise InvalidFile(f"{name}: is not a Studio project (it has no design.json).")
         raw = archive.read(DESIGN_MEMBER, limit=limits.MAX_DESIGN_JSON_BYTES)
-        design = _design_from_json(raw, f"{name}: {DESIGN_MEMBER}")
-        for ref in sorted(design.assets()):
+        variants = _variants_from_json(raw, f"{name}: {DESIGN_MEMBER}")
+        for ref in sorted(set().union(*(v.design.assets() for v in variants.variants))):
             if ref in archive:
                 data = archive.read(ref, limit=limits.MAX_ASSET_BYTES)
                 _check_content_name(ref, data, name)
                 store.put(ref, data)
-    return _finish(design, store, path, library)
+    return _finish(variants, store, path, library)
 
 
 def _begins_like_a_project(path: Path) -> bool:
@@ -260,26 +297,40 @@ def _load_json_form(path: Path, library: TemplateLibrary) -> Project:
         raise InvalidFile(f"{name}: cannot be read ({err.strerror or err}).") from None
     if len(raw) > limits.MAX_DESIGN_JSON_BYTES:
         raise InvalidFile(f"{name}: is larger than the {limits.MAX_DESIGN_JSON_BYTES // 2**20} MB a design may be.")
-    design = _design_from_json(raw, name)
-    return _finish(design, AssetStore(path.parent, label=name), path, library)
+    variants = _variants_from_json(raw, name)
+    return _finish(variants, AssetStore(path.parent, label=name), path, library)
 
 
-def _design_from_json(raw: bytes, source: str) -> Design:
+def _variants_from_json(raw: bytes, source: str) -> VariantSet:
     # Every layer has a "kind" key: counting them in the raw bytes refuses a file of 200,000
     # layers before it is parsed (a "kind" inside a text is escaped, \"kind\", and not counted).
-    if raw.count(b'"kind"') > limits.MAX_LAYERS:
+    if raw.count(b'"kind"') > limits.MAX_LAYERS * limits.MAX_VARIANTS:
         raise InvalidFile(f"{source}: the design has more than {limits.MAX_LAYERS:,} layers.")
-    data = migrate(parse_object(raw, source), source)
-    depth = _raw_group_depth(data)
-    if depth > limits.MAX_GROUP_DEPTH:
-        raise InvalidFile(
-            f"{source}: groups are nested {depth} levels deep, more than the {limits.MAX_GROUP_DEPTH} a design may have."
-        )
-    _check_layer_counts(data, source)
+    data = parse_object(raw, source)
+    # Checked before migrating: copying a hostile nesting would exhaust the stack.
+    raw_variants = data.get("variants")
+    for variant in raw_variants if isinstance(raw_variants, list) else [data]:
+        depth = _raw_group_depth(variant) if isinstance(variant, dict) else 0
+        if depth > limits.MAX_GROUP_DEPTH:
+            raise InvalidFile(
+                f"{source}: groups are nested {depth} levels deep, more than the {limits.MAX_GROUP_DEPTH} "
+                "a design may have."
+            )
+    single_design = "variants" not in data
+    data = migrate(data, source)
+    for variant in data.get("variants") or []:
+        if isinstance(variant, dict):
+            design = variant.get("design")
+            _check_layer_counts(design if isinstance(design, dict) else variant, source)
     try:
-        return Design.model_validate(data)
+        return variant_set_from_document(data)
     except ValidationError as err:
-        raise InvalidFile(describe_validation_error(err, source)) from None
+        message = describe_validation_error(err, source)
+        # Name the place as the file has it: a one-design file has no variants list.
+        message = message.replace(" variants.0.design.", " ") if single_design else message
+        raise InvalidFile(message.replace(".design.", ".")) from None
+    except ValueError as err:
+        raise InvalidFile(f"{source}: {err}.") from None
 
 
 def _check_layer_counts(data: dict[str, Any], source: str) -> None:
@@ -390,8 +441,19 @@ def _check_content_name(ref: str, data: bytes, name: str) -> None:
         raise InvalidFile(f"{name}: the asset {ref!r} does not match its content; the file is damaged.")
 
 
-def _finish(design: Design, store: AssetStore, path: Path, library: TemplateLibrary) -> Project:
+def _finish(variants: VariantSet, store: AssetStore, path: Path, library: TemplateLibrary) -> Project:
     name = path.name
+    for variant in variants.variants:
+        if variant.name != variants.current:
+            source = f"{name} (variant {variant.name})"
+            _finish_design(variant.design, store, path, library, source)
+    design = variants.get(variants.current).design
+    project = _finish_design(design, store, path, library, name)
+    project.variants = variants
+    return project
+
+
+def _finish_design(design: Design, store: AssetStore, path: Path, library: TemplateLibrary, name: str) -> Project:
     try:
         template = library.get(design.template)
     except StudioError:
@@ -444,7 +506,8 @@ def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = 
     """
     if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValueError("thumbnail_png is not a PNG image")
-    depth = group_depth(project.design)
+    variants = project.variant_set()
+    depth = max(group_depth(v.design) for v in variants.variants)
     if depth > limits.MAX_GROUP_DEPTH:
         raise StudioError(
             f"{path.name}: cannot be saved: its groups are nested {depth} levels deep, more than the "
@@ -452,12 +515,13 @@ def save_project(project: Project, path: Path, *, thumbnail_png: bytes | None = 
         )
     renames: dict[str, str] = {}
     blobs: dict[str, bytes] = {}
-    for ref in sorted(project.design.assets()):
+    for ref in sorted(set().union(*(v.design.assets() for v in variants.variants))):
         stored, data = project.assets.stored(ref)
         renames[ref] = stored
         blobs[stored] = data
-    document = project.design.model_dump(mode="json")
-    _rename_assets(document, renames)
+    document = document_of(variants)
+    for variant in document["variants"]:  # type: ignore[attr-defined]
+        _rename_assets(variant, renames)
     text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     members: list[tuple[str, bytes, int]] = [

@@ -15,6 +15,7 @@ from typing import Any
 
 from studio.model.design import SCHEMA_VERSION, Design
 from studio.model.template import Template
+from studio.model.variants import VARIANT_NAME
 from studio.resources import data_dir
 
 _BASE = "https://studio.invalid/schema/"
@@ -22,13 +23,48 @@ _BASE = "https://studio.invalid/schema/"
 
 def design_schema() -> dict[str, Any]:
     """The JSON Schema of ``design.json`` at the current schema version."""
-    schema = Design.model_json_schema()
+    schema = _project_schema(Design.model_json_schema())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{_BASE}design.schema.json",
         "title": "Studio design (design.json)",
         "description": f"A design for one product template, schema version {SCHEMA_VERSION}. Lengths are millimetres.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
+def _project_schema(design: dict[str, Any]) -> dict[str, Any]:
+    """The schema of the project document: shared keys, then a list of variants (each a design)."""
+    from studio.model.variants import Decision, Proof
+
+    props = design["properties"]
+    shared = ("schema_version", "template", "template_version")
+    variant = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "pattern": VARIANT_NAME, "description": "The variant's name."},
+            **{k: v for k, v in props.items() if k not in shared},
+        },
+    }
+    defs = dict(design.get("$defs", {}))
+    for model in (Proof, Decision):
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        defs[model.__name__] = schema
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["template", "variants", "current"],
+        "properties": {
+            **{k: props[k] for k in shared},
+            "current": {"type": "string", "pattern": VARIANT_NAME, "description": "The variant being edited."},
+            "variants": {"type": "array", "minItems": 1, "items": variant},
+            "proofs": {"type": "array", "items": {"$ref": "#/$defs/Proof"}},
+            "decisions": {"type": "array", "items": {"$ref": "#/$defs/Decision"}},
+        },
+        "$defs": defs,
     }
 
 

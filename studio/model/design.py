@@ -24,7 +24,7 @@ from studio.model.codes import SYMBOLOGY_NAMES, Symbology, code_problem
 from studio.model.color import Color
 from studio.model.geometry import Affine
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of ``design.json`` written by this program (see ``docs/file-format.md``)."""
 
 Position = Annotated[float, Field(ge=-10_000.0, le=10_000.0)]

@@ -61,7 +61,7 @@ def test_new_creates_a_project_that_exports(tmp_path, capsys):
     project = tmp_path / "honey.studio"
     assert main(["new", "jar-500", "-o", str(project), "--set", "glass=amber", "--set", "name=Camille"]) == 0
     with zipfile.ZipFile(project) as zf:
-        design = json.loads(zf.read("design.json"))
+        design = json.loads(zf.read("design.json"))["variants"][0]
         assert "thumbnail.png" in zf.namelist()
     assert design["options"]["glass"] == "amber" and design["variables"]["name"] == "Camille"
     assert set(design["areas"]) == {"label", "lid"}

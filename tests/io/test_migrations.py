@@ -65,3 +65,38 @@ def test_decorator_registers_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert dict(migrations.MIGRATIONS) == {1: _v1_to_v2}
     with pytest.raises(ValueError, match="already registered"):
         migrations.migration(1)(_v2_to_v3)
+
+
+def test_a_version_1_design_becomes_a_project_with_one_variant() -> None:
+    from studio.model.variants import variant_set_from_document
+
+    old = {
+        "schema_version": 1,
+        "template": "jar-500",
+        "template_version": 2,
+        "options": {"glass": "amber"},
+        "variables": {"name": "Ada"},
+        "areas": {"label": {"layers": []}},
+    }
+    new = migrate(old, "old.studio")
+    assert new == {
+        "schema_version": 2,
+        "template": "jar-500",
+        "template_version": 2,
+        "current": "A",
+        "variants": [
+            {
+                "name": "A",
+                "options": {"glass": "amber"},
+                "variables": {"name": "Ada"},
+                "areas": {"label": {"layers": []}},
+            }
+        ],
+        "proofs": [],
+        "decisions": [],
+    }
+    variants = variant_set_from_document(new)
+    assert variants.names() == ["A"] and variants.current == "A"
+    design = variants.get("A").design
+    assert design.template == "jar-500" and design.template_version == 2 and design.options == {"glass": "amber"}
+    assert old["schema_version"] == 1 and "variants" not in old  # the input is not modified

@@ -86,7 +86,7 @@ def test_archive_layout(project: Project, tmp_path: Path) -> None:
     assert sorted(n for n in names if n.startswith("assets/")) == sorted(project.design.assets())
     with zipfile.ZipFile(path) as zf:
         document = json.loads(zf.read("design.json"))
-    layer = document["areas"]["label"]["layers"][0]
+    layer = document["variants"][0]["areas"]["label"]["layers"][0]
     assert layer["kind"] == "image"
     assert layer["crop"] == {"left": 0.0, "top": 0.0, "right": 0.0, "bottom": 0.0}  # defaults written out
 
@@ -297,7 +297,7 @@ def test_sizes_in_headers_are_not_trusted(tmp_path: Path, library: TemplateLibra
         (b'{"template": "mini-jar", "areas": {"a": {"layers": [1, -Infinity]}}}', "areas.a.layers.1: -Infinity"),
         (b'{"template": "mini-jar", "template": "other"}', "has the key 'template' twice"),
         (b"[1, 2]", "should hold a JSON object at the top"),
-        (b'{"schema_version": 7, "template": "mini-jar"}', "newer Studio (schema version 7; this one reads up to 1)"),
+        (b'{"schema_version": 7, "template": "mini-jar"}', "newer Studio (schema version 7; this one reads up to 2)"),
         (b'{"schema_version": "one", "template": "mini-jar"}', "schema_version should be a whole number"),
     ],
 )
