@@ -21,7 +21,7 @@ from studio.model.errors import StudioError
 _SVG_ROOT = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.DOTALL
 )
-_KIND_NAMES = {"pdf": "PDF", "svg": "SVG", "png": "PNG image", "mockup": "mockup image"}
+_KIND_NAMES = {"pdf": "PDF", "svg": "SVG", "png": "PNG image", "mockup": "mockup image", "cut": "cut file"}
 
 
 def looks_like(fmt: str, head: bytes) -> bool:
@@ -35,6 +35,8 @@ def looks_like(fmt: str, head: bytes) -> bool:
         return _SVG_ROOT.match(head) is not None
     if fmt == "mockup":
         return png or head.startswith(b"\xff\xd8\xff")
+    if fmt == "cut":  # an SVG, or an R12 DXF (ASCII group codes: 0 then SECTION)
+        return _SVG_ROOT.match(head) is not None or re.match(rb"\s*0\s*\r?\nSECTION\b", head) is not None
     return False
 
 
