@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import os
 import tempfile
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from studio import resources
@@ -36,14 +36,21 @@ _DIGEST = 32  # a SHA-256 of the payload closes every file
 
 
 @cache
-def converter_version(*packages: str) -> str:
-    """``name=version`` of each package, read from its metadata (without importing it)."""
+def converter_version(*modules: str) -> str:
+    """What identifies the installed converter: each module's file, size and modification time.
+
+    Found without importing the module (reading package metadata would cost ten times more):
+    upgrading or reinstalling a converter rewrites its files, and so changes every key.
+    """
     parts = []
-    for name in packages:
+    for name in modules:
         try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}=?")
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            info = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            origin, info = None, None
+        parts.append(f"{name}={origin}:{info.st_size}:{info.st_mtime_ns}" if info is not None else f"{name}=?")
     return ",".join(parts)
 
 

@@ -128,7 +128,7 @@ def _open_editor(project: str | None) -> int:
     return result
 
 
-_COMMANDS = ("templates", "new", "export", "preflight")
+_COMMANDS = ("templates", "new", "export", "preflight", "batch")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -206,6 +206,10 @@ def _parser() -> argparse.ArgumentParser:
     preflight.add_argument("--json", action="store_true", help="machine-readable output")
     preflight.add_argument("--bleed", type=finite_number, help="bleed in mm (default: the template's)")
     preflight.set_defaults(handler=_cmd_preflight)
+
+    from studio.cli.batch import add_parser as add_batch_parser
+
+    add_batch_parser(sub, common)
     return parser
 
 

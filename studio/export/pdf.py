@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import time
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path as FsPath
 
 import pikepdf
@@ -26,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from studio import __version__
 from studio.export._files import atomic_target
 from studio.export._pdfx import add_metadata, add_output_intent
+from studio.export._print import CUT_CONTOUR, HAIRLINE_PT, MARK_GAP, MARK_LENGTH, SLUG_MARGIN, _creation_time
 from studio.export.options import PdfOptions
 from studio.model.errors import StudioError
 from studio.model.geometry import PT_PER_MM, Affine, Path, Rect
@@ -41,19 +40,6 @@ from studio.render.pdf import (
 )
 
 __all__ = ["CUT_CONTOUR", "export_pdf"]
-
-CUT_CONTOUR = "CutContour"
-"""The spot colour name that cutting software (and RIPs of print-and-cut machines) looks for."""
-
-MARK_GAP = 3.0
-"""Distance (mm) from the bleed box to the start of each crop mark."""
-MARK_LENGTH = 5.0
-"""Length of a crop mark (mm)."""
-SLUG_MARGIN = 2.0
-"""Paper left beyond the end of the marks (mm)."""
-HAIRLINE_PT = 0.25
-"""Width of crop marks and of the cut line (points): the thinnest line presses reproduce reliably."""
-
 
 _DEFAULT_OPTIONS = PdfOptions()
 
@@ -236,13 +222,6 @@ def _set_boxes(page: pikepdf.Dictionary, boxes: _PageBoxes, *, cmyk: bool) -> No
 def _box(values: tuple[float, float, float, float]) -> pikepdf.Array:
     # Four decimals of a point are far below what any RIP resolves, and keep the file stable.
     return pikepdf.Array([round(v, 4) for v in values])
-
-
-def _creation_time() -> datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` when set, so that the same input can give the same file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _document_id(pdf: pikepdf.Pdf, title: str, created: datetime) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -114,7 +113,7 @@ def atomic_replace(path: Path, *, suffix: str) -> Iterator[Path]:
     target = real_target(path)
     check_writable(path)
     clean_stale_temporaries(target)
-    temp = target.parent / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+    temp = target.parent / f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}{suffix}"
     # os.open with 0o666 lets the umask decide the permissions, as for any new file.
     fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     if fcntl is None:

@@ -85,6 +85,11 @@ class _LayerBase(_Evented):
     opacity: Unit = 1.0
     visible: bool = True
     locked: bool = False
+    field: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z_][A-Za-z0-9_ -]*$")] | None = Field(
+        default=None,
+        description="Batch: the data field this layer depends on. An image layer takes its photo from it "
+        "(a path relative to the data file); any layer is left out when the field is empty.",
+    )
 
     def display_name(self) -> str:
         return self.name or self.kind_label()

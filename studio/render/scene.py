@@ -201,6 +201,18 @@ def lay_out_layers(
     return results
 
 
+def lay_out_layer(
+    layer: AnyLayer, *, resources: Resources, fonts: FontRegistry, variables: Mapping[str, str]
+) -> LayerResult:
+    """One layer laid out on its own (a batch run lays out only the layers a data row changes)."""
+    builder = _Builder(resources, fonts, variables)
+    try:
+        items, bounds = builder.layer(layer, Affine())
+    except StudioError as error:
+        return LayerResult(layer, [], None, builder.warnings, error, builder.missing)
+    return LayerResult(layer, items, bounds, builder.warnings, None, builder.missing)
+
+
 class _Builder:
     def __init__(self, resources: Resources, fonts: FontRegistry, variables: Mapping[str, str]) -> None:
         self.resources = resources

@@ -3,7 +3,7 @@
 A label draws a few dozen glyphs of one or two faces; reading them with fontTools means loading
 fontTools and decompiling the face's glyph and metric tables, most of a small export's work. The
 outlines of the glyphs a process drew are kept per face in the user's cache folder
-(``glyphs/``), named by the face's content hash, this format's version and fontTools' version,
+(``glyphs/``), named by the face's content hash, this format's version and fontTools' install,
 and written when the process ends. A glyph read from the store is the same tuples as one read
 from the font. The file is Python's ``marshal`` format (the interpreter's version is part of the
 name): it loads tuples of floats ten times faster than JSON, and the cache checks every file's
@@ -44,7 +44,7 @@ _flush_registered = False
 
 def _store_key(face_key: str) -> str:
     python = f"{sys.implementation.cache_tag}/{marshal.version}"
-    return _cache.key("glyphs", STORE_VERSION, python, _cache.converter_version("fonttools"), face_key)
+    return _cache.key("glyphs", STORE_VERSION, python, _cache.converter_version("fontTools"), face_key)
 
 
 def _face(face_key: str) -> _FaceStore:

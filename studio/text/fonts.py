@@ -709,6 +709,17 @@ class FontRegistry:
         """Every face, by family then style."""
         return [self.face(family, style) for family in self.families() for style in self.styles(family)]
 
+    def covering(self, ch: str) -> list[FontFace]:
+        """Every face that maps the character ``ch`` to a glyph, by family then style.
+
+        Answered from each face's coverage (the font index), so no font file is opened: this is
+        what a fallback chain asks for a character the chosen face lacks.
+        """
+        if len(ch) != 1:
+            return []
+        cp = ord(ch)
+        return [face for face in self.faces() if cp in face.coverage]
+
     def by_key(self, key: str) -> FontFace | None:
         """The face whose file has this content hash, if known."""
         return self._by_key.get(key)

@@ -256,3 +256,16 @@ def test_processes_writing_the_index_at_once_leave_it_whole(tmp_path: Path, fold
     assert data["format"] == "studio-font-index"
     assert 3 <= len(data["files"]) <= 12
     assert not [p for p in _index_path().parent.iterdir() if p.name != INDEX_NAME], "temporary files left behind"
+
+
+def test_faces_covering_a_character_are_found_unopened(
+    folder: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FontRegistry([folder])
+    monkeypatch.setattr(fonts, "_scan_cache", {})
+    opened = _forbid_reading(monkeypatch)
+    registry = FontRegistry([folder])
+    assert [f.name for f in registry.covering("ع")] == ["Amiri Regular"]
+    assert [f.name for f in registry.covering("é")] == ["Amiri Regular", "Lato Regular", "Lato Bold"]
+    assert registry.covering("🐝") == [] and registry.covering("ab") == []
+    assert opened == [] and all(f.source is None and "data" not in vars(f) for f in registry.faces())
