@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio import __version__
+from studio.cli._cut import add_cut_options, export_cut_file
 from studio.cli._usage import (
     EXIT_STATUS_HELP,
     EXIT_USAGE,
@@ -163,7 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write print files", parents=[common])
     export.add_argument("project", type=Path, metavar="PROJECT")
     export.add_argument(
-        "--format", choices=("pdf", "svg", "png", "mockup", "proof", "proof-html", "result"), required=True
+        "--format", choices=("pdf", "svg", "png", "mockup", "cut", "proof", "proof-html", "result"), required=True
     )
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--area", help="print area id (SVG and PNG; default the first)")
@@ -206,6 +207,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="a product option or a text field"
     )
+    add_cut_options(export)
     export.add_argument("--force", action="store_true", help="replace OUT even if it is not an earlier export")
     export.add_argument("--strict", action="store_true", help="write nothing and exit 1 when preflight finds errors")
     export.set_defaults(handler=_cmd_export)
@@ -402,6 +404,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         export_svg(doc, args.output, options=svg_options)
     elif args.format == "mockup":
         _export_mockup(doc, args)
+    elif args.format == "cut":
+        export_cut_file(doc, args, args.area or _first_designed(doc))
     else:
         from studio.export.options import PngOptions
         from studio.export.png import export_png

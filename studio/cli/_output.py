@@ -29,6 +29,7 @@ _KIND_NAMES = {
     "svg": "SVG",
     "png": "PNG image",
     "mockup": "mockup image",
+    "cut": "cut file",
 }
 
 
@@ -45,6 +46,8 @@ def looks_like(fmt: str, head: bytes) -> bool:
         return _SVG_ROOT.match(head) is not None
     if fmt == "mockup":
         return png or head.startswith(b"\xff\xd8\xff")
+    if fmt == "cut":  # an SVG, or an R12 DXF (ASCII group codes: 0 then SECTION)
+        return _SVG_ROOT.match(head) is not None or re.match(rb"\s*0\s*\r?\nSECTION\b", head) is not None
     return False
 
 

@@ -64,13 +64,15 @@ def whole_number(text: str) -> int:
 
 # -- export options and formats --------------------------------------------------------------------
 EXPORT_APPLIES: dict[str, tuple[str, frozenset[str]]] = {
-    "area": ("--area", frozenset({"pdf", "svg", "png"})),
+    "area": ("--area", frozenset({"pdf", "svg", "png", "cut"})),
     "dpi": ("--dpi", frozenset({"png"})),
     "bleed": ("--bleed", frozenset({"pdf", "svg", "png"})),
     "marks": ("--marks", frozenset({"pdf"})),
     "cmyk": ("--cmyk", frozenset({"pdf"})),
     "cut_line": ("--cut-line", frozenset({"pdf", "svg"})),
-    "mirror": ("--mirror", frozenset({"pdf", "svg", "png"})),
+    "mirror": ("--mirror", frozenset({"pdf", "svg", "png", "cut"})),
+    "offset": ("--offset", frozenset({"cut"})),
+    "perforate": ("--perforate", frozenset({"cut"})),
     "transparent": ("--transparent", frozenset({"png", "mockup"})),
     "view": ("--view", frozenset({"mockup"})),
     "size": ("--size", frozenset({"mockup"})),
@@ -95,6 +97,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "proof": (".pdf",),
     "proof-html": (".html", ".htm"),
     "result": (".pdf",),
+    "cut": (".svg", ".dxf"),
 }
 """The file extensions each export format writes; an output without an extension is accepted."""
 
@@ -116,7 +119,7 @@ def check_export_request(args: argparse.Namespace, applies: Mapping[str, tuple[s
         if value is None or value is False or value == []:
             continue
         if fmt not in formats:
-            shown = ", ".join(sorted(f.upper() if f != "mockup" else "mockup" for f in formats))
+            shown = ", ".join(sorted(_format_name(f) for f in formats))
             raise UsageError(f"{flag} does not apply to {_format_name(fmt)} exports (only to {shown})")
     if getattr(args, "colorway", None) and not getattr(args, "sheet", False):
         raise UsageError("--colorway applies to mockup contact sheets only; add --sheet")
@@ -130,7 +133,7 @@ def check_export_request(args: argparse.Namespace, applies: Mapping[str, tuple[s
 
 
 def _format_name(fmt: str) -> str:
-    return "mockup" if fmt == "mockup" else fmt.upper()
+    return fmt if fmt in ("mockup", "cut") else fmt.upper()
 
 
 def check_range(flag: str, value: float | None, low: float, high: float, unit: str = "") -> None:
