@@ -138,10 +138,8 @@ def test_cli_writes_contour_dxf_and_svg(tmp_path: Path):
     # An independent reader draws it: rsvg-convert renders the magenta stroke.
     png = tmp_path / "cut.png"
     subprocess.run(["rsvg-convert", "-o", str(png), str(svg)], check=True)
-    pixels = list(
-        Image.open(png).convert("RGBA").tobytes()[i : i + 4]
-        for i in range(0, Image.open(png).width * Image.open(png).height * 4, 4)
-    )
+    with Image.open(png) as drawn:
+        pixels = list(drawn.convert("RGBA").getdata())
     assert any(p[3] > 0 and p[0] > 200 and p[1] < 80 and p[2] > 200 for p in pixels)
     # An earlier cut file is replaced without --force.
     assert studio("export", project, "--format", "cut", "-o", svg).code == 0
