@@ -562,8 +562,11 @@ def snapshot_project(project: Project, *, thumbnail_png: bytes | None = None) ->
     """
     if thumbnail_png is not None and not thumbnail_png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValueError("thumbnail_png is not a PNG image")
-    assets = {ref: project.assets.stored_data(ref) for ref in sorted(project.design.assets())}
-    return ProjectSnapshot(project.design.model_dump(mode="json"), assets, thumbnail_png)
+    variants = project.variant_set()
+    refs = sorted(set().union(*(v.design.assets() for v in variants.variants)))
+    assets = {ref: project.assets.stored_data(ref) for ref in refs}
+    # The whole project, every variant with its decisions, as save_project writes it.
+    return ProjectSnapshot(document_of(variants), assets, thumbnail_png)
 
 
 def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
@@ -581,7 +584,8 @@ def write_snapshot(snapshot: ProjectSnapshot, path: Path) -> None:
         renames[ref] = stored
         blobs[stored] = data
     document = copy.deepcopy(snapshot.document)
-    _rename_assets(document, renames)
+    for variant in document["variants"]:
+        _rename_assets(variant, renames)
     text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     # The same members as save_project writes.
     members: list[tuple[str, bytes, int]] = [

@@ -78,3 +78,23 @@ def test_saving_groups_nested_too_deeply_is_a_clear_message(project: Project, tm
     with pytest.raises(StudioError, match=rf"nested {limits.MAX_GROUP_DEPTH + 1} levels deep.*ungroup"):
         save_project(project, tmp_path / "deep.studio")
     assert not (tmp_path / "deep.studio").exists()
+
+
+def test_a_snapshot_keeps_every_variant_and_opens_again(tmp_path):
+    """Autosave writes from a snapshot: it must hold the whole project, not only the current design."""
+    from studio.io.project import load_project, snapshot_project, write_snapshot
+    from studio.io.templates import TemplateLibrary
+    from studio.model.variants import Variant, VariantSet
+
+    library = TemplateLibrary.default()
+    project = load_project(Path(__file__).resolve().parents[2] / "examples" / "jar-name" / "design.json", library)
+    other = project.design.model_copy(deep=True)
+    other.variables = {**other.variables, "name": "Louis"}
+    project.variants = VariantSet(
+        variants=[Variant(name="A", design=project.design), Variant(name="B", design=other)], current="A"
+    )
+    target = tmp_path / "copy.studio"
+    write_snapshot(snapshot_project(project), target)
+    again = load_project(target, library)
+    names = [(v.name, v.design.variables["name"]) for v in again.variant_set().variants]
+    assert names == [("A", "Camille"), ("B", "Louis")]
